@@ -1,0 +1,3 @@
+import type { Catalogue } from "../i18n/types";
+
+export const addressMessages = {} as const satisfies Catalogue;

@@ -1,0 +1,3 @@
+import type { Catalogue } from "../i18n/types";
+
+export const declarationMessages = {} as const satisfies Catalogue;
