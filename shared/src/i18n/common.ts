@@ -28,5 +28,6 @@ export const commonMessages = {
   "http.unavailable": { vi: "Dịch vụ tạm thời không sẵn sàng", en: "Service temporarily unavailable" },
 
   "checkpoint.not_found": { vi: "Không tìm thấy chốt kiểm soát này", en: "Unknown checkpoint" },
+  "checkpoint.id_format": { vi: "Mã chốt không hợp lệ (ví dụ HN-PHAPVAN)", en: "Invalid checkpoint code (e.g. HN-PHAPVAN)" },
   "checkpoint.inactive": { vi: "Chốt kiểm soát này hiện không hoạt động", en: "This checkpoint is not active" },
 } as const satisfies Catalogue;

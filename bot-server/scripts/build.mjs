@@ -1,0 +1,21 @@
+// Bundles the server, with our shared TypeScript package inlined, into dist/main.js for
+// production. Third-party npm packages stay external: they are installed beside it.
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const external = Object.keys(pkg.dependencies ?? {})
+  .filter((name) => !name.startsWith("@khaibao/"))
+  .flatMap((name) => [name, `${name}/*`]);
+
+await build({
+  entryPoints: ["src/main.ts"],
+  outfile: "dist/main.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external,
+  sourcemap: true,
+  logLevel: "warning",
+});

@@ -1,0 +1,53 @@
+import express, { type Express, type Router } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import type { Registry } from "prom-client";
+import type { HttpMetrics } from "../observability/metrics";
+import { healthRouter } from "../health/routes";
+import { errorHandler, routeNotFound } from "./error-handler";
+import { requestContext } from "./request-context";
+
+export interface AppParts {
+  logger: Logger;
+  metrics: { registry: Registry; http: HttpMetrics };
+  ping: () => Promise<void>;
+  trustProxy?: string | undefined;
+  /** Feature routers mounted under their path, in order. `/api/...` ones get the JSON body parser. */
+  api: ReadonlyArray<readonly [string, Router]>;
+  /** Routers that need the raw body or their own parsers (webhooks) or serve pages. */
+  other: ReadonlyArray<readonly [string, Router]>;
+}
+
+/** JSON bodies of our API are small (a declaration is ~2 kB); anything larger is refused with 413. */
+export const API_BODY_LIMIT = "64kb";
+
+export function createApp(parts: AppParts): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  if (parts.trustProxy) app.set("trust proxy", /^\d+$/.test(parts.trustProxy) ? Number(parts.trustProxy) : parts.trustProxy);
+  app.use(requestContext(parts.logger, parts.metrics.http));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          // zmp-ui and React set inline styles for animations.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "connect-src": ["'self'"],
+          "media-src": ["'self'", "blob:"],
+          "frame-ancestors": ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(healthRouter({ ping: parts.ping, registry: parts.metrics.registry }));
+  for (const [path, router] of parts.other) app.use(path, router);
+  const json = express.json({ limit: API_BODY_LIMIT, strict: true });
+  for (const [path, router] of parts.api) app.use(path, json, router);
+  app.use(routeNotFound);
+  app.use(errorHandler(parts.logger));
+  return app;
+}

@@ -1,0 +1,12 @@
+// The registry: every migration, in the order it is applied. Adding one = a new NNN_name.ts file
+// exporting `migration`, plus one line here (registry.test.ts fails if a file is left out).
+// Static imports rather than reading the folder at run time: the server is bundled by esbuild.
+// Never edit or reorder a migration that has shipped; write a new one.
+
+import type { Migration } from "./define";
+import { migration as m001 } from "./001_init";
+
+export const migrations: readonly Migration[] = [m001];
+
+export type { Migration, MigrationSql, SqlFragments } from "./define";
+export { portable } from "./define";

@@ -1,0 +1,153 @@
+// SQLite through better-sqlite3: one synchronous connection per Database, wrapped to the async
+// Queryable contract. Every statement outside a transaction queues on a mutex, and a transaction
+// holds that mutex from BEGIN to COMMIT, so other callers never interleave into it.
+// Use one Database per file per process: a second in-process connection blocked on the file lock
+// would block the event loop (busy_timeout is a synchronous wait) that the first one needs.
+
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { convertRow } from "./integers";
+import { Mutex } from "./mutex";
+import { sqliteParams } from "./placeholders";
+import { activeScope, Scope, type Connection } from "./scope";
+import type { Database, Queryable, SqlValue, StorageLogger } from "./types";
+
+export const DEFAULT_SQLITE_PATH = "./data/khaibao.sqlite";
+const BUSY_TIMEOUT_MS = 5_000;
+/** Prepared statements are reused; the bound keeps ad-hoc SQL from growing the cache forever. */
+const STATEMENT_CACHE_SIZE = 500;
+
+export function openSqlite(file: string, logger?: StorageLogger): Database {
+  const inMemory = file === ":memory:" || file === "";
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // WAL: readers in other processes (backups, CLI) don't block the server's writes.
+    const mode = raw.pragma("journal_mode = WAL", { simple: true });
+    if (!inMemory && mode !== "wal") logger?.warn({ file, journalMode: mode }, "SQLite did not switch to WAL mode");
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    raw.pragma("foreign_keys = ON");
+    // NORMAL is durable against application crashes in WAL mode; only power loss may drop the last commits.
+    raw.pragma("synchronous = NORMAL");
+    // 64-bit integers are read as bigint, then converted by integers.ts (number if safe, else string).
+    raw.defaultSafeIntegers(true);
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+  logger?.info({ file: inMemory ? ":memory:" : path.resolve(file) }, "SQLite database opened");
+  return new SqliteDatabase(raw);
+}
+
+class SqliteDatabase implements Database {
+  readonly dialect = "sqlite" as const;
+  private readonly lock = new Mutex();
+  private readonly current = new AsyncLocalStorage<Scope>();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private closed = false;
+  /** Direct access, used by scopes that already hold the lock. */
+  private readonly conn: Connection = {
+    all: async <T>(sql: string, params?: readonly SqlValue[]) => this.allNow<T>(sql, params),
+    get: async <T>(sql: string, params?: readonly SqlValue[]) => this.getNow<T>(sql, params),
+    run: async (sql, params) => this.runNow(sql, params),
+    exec: async (sql) => void this.raw.exec(sql),
+  };
+
+  constructor(private readonly raw: BetterSqlite3.Database) {}
+
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    const scope = activeScope(this.current);
+    return scope ? scope.all<T>(sql, params) : this.lock.run(() => this.allNow<T>(sql, params));
+  }
+
+  get<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    const scope = activeScope(this.current);
+    return scope ? scope.get<T>(sql, params) : this.lock.run(() => this.getNow<T>(sql, params));
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    const scope = activeScope(this.current);
+    return scope ? scope.run(sql, params) : this.lock.run(() => this.runNow(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    const scope = activeScope(this.current);
+    return scope ? scope.exec(sql) : this.lock.run(() => void this.raw.exec(sql));
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const scope = activeScope(this.current);
+    if (scope) return scope.transaction(fn);
+    return this.lock.run(async () => {
+      // IMMEDIATE takes the write lock now, so another process can't make us fail mid-transaction
+      // with SQLITE_BUSY when our first write tries to upgrade a read lock.
+      this.raw.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await new Scope("sqlite", this.conn, this.current).runBody(fn);
+        this.raw.exec("COMMIT");
+        return result;
+      } catch (error) {
+        // Some errors (SQLITE_FULL, IOERR...) already rolled back; ROLLBACK would then throw and hide them.
+        if (this.raw.inTransaction) this.raw.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.get("SELECT 1 AS ok");
+  }
+
+  close(): Promise<void> {
+    return this.lock.run(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.statements.clear();
+      this.raw.close();
+    });
+  }
+
+  private prepare(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      // Refresh recency: Map iteration order makes the first key the least recently used.
+      this.statements.delete(sql);
+    } else {
+      statement = this.raw.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.statements.keys().next();
+        if (!oldest.done) this.statements.delete(oldest.value);
+      }
+    }
+    this.statements.set(sql, statement);
+    return statement;
+  }
+
+  private allNow<T>(sql: string, params?: readonly SqlValue[]): T[] {
+    const statement = this.prepare(sql);
+    const bound = sqliteParams(params);
+    // PostgreSQL returns no rows for a statement without RETURNING; better-sqlite3 would throw.
+    if (!statement.reader) {
+      statement.run(bound);
+      return [];
+    }
+    return (statement.all(bound) as Record<string, unknown>[]).map((row) => convertRow<T>(row));
+  }
+
+  private getNow<T>(sql: string, params?: readonly SqlValue[]): T | undefined {
+    const statement = this.prepare(sql);
+    const bound = sqliteParams(params);
+    if (!statement.reader) {
+      statement.run(bound);
+      return undefined;
+    }
+    const row = statement.get(bound) as Record<string, unknown> | undefined;
+    return row ? convertRow<T>(row) : undefined;
+  }
+
+  private runNow(sql: string, params?: readonly SqlValue[]): { changes: number } {
+    return { changes: this.prepare(sql).run(sqliteParams(params)).changes };
+  }
+}

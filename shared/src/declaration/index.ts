@@ -1,0 +1,7 @@
+export * from "./fields";
+export * from "./identity";
+export * from "./residence";
+export * from "./trip";
+export * from "./health";
+export * from "./declaration";
+export * from "./warnings";
