@@ -10,8 +10,7 @@ import { CheckpointRepository } from "./checkpoints/repository";
 import { checkpointsRouter } from "./checkpoints/routes";
 import { HANOI_GATEWAYS } from "./checkpoints/seed";
 import { miniAppRouter } from "./hosting/mini-app";
-import { loadAdminUnits } from "./admin-units";
-import { adminUnitsRouter } from "./admin-units";
+import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
 
 export interface RunningServer {
   url: string;
@@ -48,7 +47,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     logger.info({ count: HANOI_GATEWAYS.length }, "seeded demo checkpoints");
   }
 
+  // Index the 3,321 wards now rather than on the first citizen's request.
   const adminUnits = loadAdminUnits();
+  const unitStats = adminUnits.warm();
+  if (unitStats.problems.length > 0) logger.warn({ problems: unitStats.problems.length }, "administrative units data has problems");
   const places = {
     provinceName: (code: string) => adminUnits.province(code)?.name,
     wardName: (code: string) => adminUnits.ward(code)?.name,

@@ -47,7 +47,8 @@ export function createBrowserStorage(backing: Storage | null): PlatformStorage {
   return {
     get(key) {
       try {
-        if (backing) return backing.getItem(STORAGE_PREFIX + key);
+        const stored = backing?.getItem(STORAGE_PREFIX + key);
+        if (stored !== null && stored !== undefined) return stored;
       } catch {
         // fall through to memory
       }

@@ -12,28 +12,27 @@
  * Pure string functions; they run the same in the mini app and on the server.
  */
 
-/** The five Vietnamese tone marks as combining characters (NFD). */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
-/** A run of letters (with their combining marks): one syllable in Vietnamese text. */
-const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 const COMBINING = /\p{M}/gu;
 
-function canonicalSyllable(word: string): string {
-  const decomposed = word.normalize("NFD");
-  const tones = decomposed.match(TONE_MARKS);
-  if (!tones || tones.length !== 1) return word;
-  const tone = tones[0] as string;
-  const bare = decomposed.replace(TONE_MARKS, "");
-  const lower = bare.toLowerCase();
-  if (lower.length !== bare.length) return word;
-  // Only open syllables ending in oa / oe / uy have two accepted placements ("hòa"/"hoà",
-  // "khỏe"/"khoẻ", "thủy"/"thuỷ"). We keep the traditional one, which is also how the
-  // province names are spelled officially (Hòa Bình, Thanh Hóa, Khánh Hòa). After "q" the "u"
-  // belongs to the consonant, so "quý" keeps the tone on the "y".
-  const m = /(oa|oe|uy)$/.exec(lower);
-  if (!m) return word;
-  const at = m[1] === "uy" && lower[m.index - 1] === "q" ? m.index + 1 : m.index;
-  return (bare.slice(0, at + 1) + tone + bare.slice(at + 1)).normalize("NFC");
+/**
+ * The only syllables with two accepted tone placements are open ones ending in oa / oe / uy:
+ * "hòa"/"hoà", "khỏe"/"khoẻ", "thủy"/"thuỷ". We keep the traditional placement, which is also how
+ * the province names are spelled officially (Hòa Bình, Thanh Hóa, Khánh Hòa). After "q" the
+ * "u" belongs to the consonant, so "quý" keeps its tone on the "y" ("qúy" is fixed the other way).
+ * Matched on NFC text: a vowel pair at the end of a word with the tone on the wrong letter.
+ */
+const NEW_STYLE_OA_OE = /([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![\p{L}\p{M}])/gu;
+const NEW_STYLE_UY = /(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+const MISPLACED_QUY = /([qQ])([ùúủũụÙÚỦŨỤ])([yY])(?![\p{L}\p{M}])/gu;
+/** Cheap pre-check (no Unicode-mode regex): could any of the three patterns above match? */
+const MAYBE_VARIANT = /[oOuUqQ][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴùúủũụÙÚỦŨỤ]/;
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/** Splits a toned vowel into its bare letter and its tone mark: "à" -> ["a", "\u0300"]. */
+function splitTone(ch: string): [string, string] {
+  const d = ch.normalize("NFD");
+  const tone = TONE_MARK.exec(d)?.[0] ?? "";
+  return [d.replace(TONE_MARK, "").normalize("NFC"), tone];
 }
 
 /**
@@ -41,12 +40,24 @@ function canonicalSyllable(word: string): string {
  * Everything else (case, other letters, spacing) is left as it was.
  */
 export function canonicalizeTone(s: string): string {
-  return s.normalize("NFC").replace(LETTER_RUN, canonicalSyllable).normalize("NFC");
+  const n = s.normalize("NFC");
+  if (!MAYBE_VARIANT.test(n)) return n;
+  const moveToFirst = (_: string, first: string, second: string) => {
+    const [bare, tone] = splitTone(second);
+    return (first + tone).normalize("NFC") + bare;
+  };
+  return n
+    .replace(NEW_STYLE_OA_OE, moveToFirst)
+    .replace(NEW_STYLE_UY, moveToFirst)
+    .replace(MISPLACED_QUY, (_: string, q: string, u: string, y: string) => {
+      const [bare, tone] = splitTone(u);
+      return q + bare + (y + tone).normalize("NFC");
+    });
 }
 
 /** Exact comparison of two names for display purposes: same letters and diacritics, whatever the tone placement, case or spacing. */
 export function sameName(a: string, b: string): boolean {
-  const key = (s: string) => canonicalizeTone(s).trim().replace(/\s+/g, " ").toLocaleLowerCase("vi");
+  const key = (s: string) => canonicalizeTone(s).trim().replace(/\s+/g, " ").toLowerCase();
   return key(a) === key(b);
 }
 
@@ -61,7 +72,12 @@ export function removeDiacritics(s: string): string {
  * dropped ("Phường 05" and "P.5" both give "... 5").
  */
 export function foldForSearch(s: string): string {
-  return removeDiacritics(s)
+  // Vietnamese diacritics are all in U+0300-U+036F once decomposed; anything else that is not
+  // a-z/0-9 becomes a space below anyway.
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .replace(/\b0+(?=\d)/g, "")

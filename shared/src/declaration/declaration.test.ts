@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { parseWith, localizeIssue } from "../api/errors";
 import { declarationSchema, wizardStepSchemas } from "./declaration";
 import { declarationWarnings } from "./warnings";
 import { sampleDeclaration } from "../testing/fixtures";
 
-const codesOf = (input: unknown, schema = declarationSchema) => {
+const codesOf = (input: unknown, schema: z.ZodType = declarationSchema) => {
   const r = parseWith(schema, input);
   return r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`);
 };

@@ -21,7 +21,10 @@ export const birthDateSchema = z
   .refine((s) => Number(s.slice(0, 4)) >= 1900, { error: "identity.birth_too_old" });
 
 /** An instant with its offset, as the client's clock saw it: `2026-11-28T08:30:00+07:00` or `...Z`. */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: "datetime_invalid" });
+export const isoDateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: (iss) => (iss.input === undefined ? "required" : "datetime_invalid"),
+});
 
 /** Names: letters of any script, spaces, apostrophes, dots and hyphens; NFC and single spaces. */
 export const personNameSchema = z

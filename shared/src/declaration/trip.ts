@@ -29,7 +29,8 @@ const tripFields = z.object({
     .transform((raw, ctx) => {
       if (raw === undefined || raw.trim() === "") return undefined;
       const r = normalizePlate(raw);
-      if (r.ok) return r.value;
+      // Keep what was typed: the canonical form depends on the vehicle (below).
+      if (r.ok) return raw;
       ctx.issues.push({ code: "custom", message: r.code, input: raw });
       return z.NEVER;
     }),
@@ -59,5 +60,11 @@ export const tripSchema = tripFields.superRefine(
     }
   },
   { when: (payload) => tripFields.pick({ vehicle: true, purpose: true, transportCode: true, purposeNote: true }).safeParse(payload.value).success },
-);
+).transform((t) => {
+  if (!t.plate) return t;
+  // `29A12345` reads as car `29A-123.45` or motorbike `29-A1 2345`: the vehicle settles it.
+  const kind = t.vehicle === "motorbike" ? "motorbike" : ROAD_VEHICLES.includes(t.vehicle) ? "car" : undefined;
+  const r = normalizePlate(t.plate, kind ? { kind } : {});
+  return r.ok ? { ...t, plate: r.value } : t;
+});
 export type Trip = z.output<typeof tripSchema>;

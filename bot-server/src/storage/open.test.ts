@@ -1,0 +1,54 @@
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./index";
+
+describe("openDatabase", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "khaibao-open-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("creates the SQLite directory and sets WAL, busy_timeout, foreign_keys and synchronous", async () => {
+    const file = path.join(dir, "nested", "data", "khaibao.sqlite");
+    const db = await openDatabase({ sqlitePath: file });
+    try {
+      expect(db.dialect).toBe("sqlite");
+      expect((await stat(file)).isFile()).toBe(true);
+      expect(await db.get("PRAGMA journal_mode")).toEqual({ journal_mode: "wal" });
+      expect(await db.get("PRAGMA busy_timeout")).toEqual({ timeout: 5000 });
+      expect(await db.get("PRAGMA foreign_keys")).toEqual({ foreign_keys: 1 });
+      expect(await db.get("PRAGMA synchronous")).toEqual({ synchronous: 1 }); // 1 = NORMAL
+    } finally {
+      await db.close();
+      await db.close(); // idempotent
+    }
+    await expect(db.ping()).rejects.toThrow();
+  });
+
+  it("enforces foreign keys on SQLite", async () => {
+    const db = await openDatabase({ sqlitePath: ":memory:" });
+    try {
+      await db.exec("CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (parent_id TEXT REFERENCES parent (id))");
+      await expect(db.run("INSERT INTO child (parent_id) VALUES ($1)", ["missing"])).rejects.toThrow(/FOREIGN KEY/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL instead of falling back to SQLite", async () => {
+    await expect(openDatabase({ url: "mysql://localhost/x" })).rejects.toThrow(/postgres:\/\//);
+  });
+
+  it("fails loudly when PostgreSQL is unreachable", async () => {
+    await expect(openDatabase({ url: "postgres://postgres@127.0.0.1:1/none" })).rejects.toThrow(/cannot connect to PostgreSQL/);
+  });
+
+  it("rejects an unsafe schema name", async () => {
+    await expect(openDatabase({ url: "postgres://postgres@127.0.0.1:1/none", pgSchema: "x; DROP" })).rejects.toThrow(/invalid PostgreSQL schema/);
+  });
+});

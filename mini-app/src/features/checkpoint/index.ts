@@ -1,0 +1,1 @@
+export { LandingRoute, CheckpointRoute, CheckpointPickerRoute } from "./routes";

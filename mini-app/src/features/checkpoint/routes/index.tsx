@@ -1,0 +1,19 @@
+import { useParams } from "zmp-ui";
+import { usePlatform } from "../../../platform";
+import { CheckpointScreen } from "./checkpoint-screen";
+import { PickerScreen } from "./picker-screen";
+
+/** `/`: the checkpoint from the launch link (`?checkpoint=HN-PHAPVAN`), or the list without one. */
+export function LandingRoute() {
+  const checkpoint = usePlatform().getLaunchParams().checkpoint;
+  return checkpoint ? <CheckpointScreen rawCheckpointId={checkpoint} /> : <PickerScreen />;
+}
+
+/** `/checkpoints/:checkpointId`: a checkpoint picked or typed inside the app. */
+export function CheckpointRoute() {
+  const { checkpointId = "" } = useParams();
+  // Keyed so that switching checkpoints starts from a clean screen.
+  return <CheckpointScreen key={checkpointId} rawCheckpointId={checkpointId} />;
+}
+
+export { PickerScreen as CheckpointPickerRoute } from "./picker-screen";
