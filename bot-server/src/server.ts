@@ -61,6 +61,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     metrics,
     ping: () => db.ping(),
     trustProxy: env.TRUST_PROXY,
+    corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
     api: [
       ["/api/checkpoints", checkpointsRouter({ repo: checkpoints, places, now })],
       ["/api/admin-units", adminUnitsRouter(adminUnits)],

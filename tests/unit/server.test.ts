@@ -77,3 +77,23 @@ describe("production start-up", () => {
     }
   });
 });
+
+describe("mini app hosting", () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("when an asset is missing, then 404 rather than the page shell", async () => {
+    expect((await fetch(`${t.baseUrl}/app/assets/nope.js`)).status).toBe(404);
+  });
+
+  it("when a deep path is opened, then it goes back to /app/ keeping the query", async () => {
+    const res = await fetch(`${t.baseUrl}/app/declare/x?checkpoint=HN-BALA`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/app/?checkpoint=HN-BALA");
+  });
+});

@@ -27,11 +27,18 @@ export function miniAppRouter(dir: string): Router {
       },
     }),
   );
-  // The app routes in memory; any other path under /app/ gets the shell (deep links, reloads).
+  // The app routes in memory, so only /app/ itself needs the shell. A missing asset is a 404
+  // (not the shell with 200, which the browser would report as a MIME error); any other path
+  // goes back to /app/ with its query, so relative asset links resolve.
   router.use((req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
-    res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
+    if (req.path === "/") {
+      res.setHeader("Cache-Control", "no-cache");
+      return res.sendFile(index);
+    }
+    if (/\.[a-z0-9]+$/i.test(req.path)) return next();
+    const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+    res.redirect(302, `${req.baseUrl}/${query}`);
   });
   return router;
 }

@@ -96,3 +96,19 @@ describe("HTTP app", () => {
     expect(res.headers["x-powered-by"]).toBeUndefined();
   });
 });
+
+describe("CORS for the mini app inside Zalo", () => {
+  const app = createApp({ logger: createLogger({ level: "silent" }), metrics: createMetrics(), ping: async () => {}, corsOrigins: ["https://h5.zdn.vn"], api: [["/api/t", echo]], other: [] });
+
+  it("when Zalo's host sends a preflight, then our headers are allowed", async () => {
+    const res = await request(app).options("/api/t").set("Origin", "https://h5.zdn.vn").set("Access-Control-Request-Method", "POST");
+    expect(res.status).toBe(204);
+    expect(res.headers["access-control-allow-origin"]).toBe("https://h5.zdn.vn");
+    expect(res.headers["access-control-allow-headers"]).toContain("X-Zalo-Access-Token");
+  });
+
+  it("when another origin calls, then no CORS header is given", async () => {
+    const res = await request(app).get("/api/t/forbidden").set("Origin", "https://evil.example");
+    expect(res.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+});

@@ -6,12 +6,14 @@ import type { HttpMetrics } from "../observability/metrics";
 import { healthRouter } from "../health/routes";
 import { errorHandler, routeNotFound } from "./error-handler";
 import { requestContext } from "./request-context";
+import { cors } from "./cors";
 
 export interface AppParts {
   logger: Logger;
   metrics: { registry: Registry; http: HttpMetrics };
   ping: () => Promise<void>;
   trustProxy?: string | undefined;
+  corsOrigins?: readonly string[];
   /** Feature routers mounted under their path, in order. `/api/...` ones get the JSON body parser. */
   api: ReadonlyArray<readonly [string, Router]>;
   /** Routers that need the raw body or their own parsers (webhooks) or serve pages. */
@@ -46,7 +48,8 @@ export function createApp(parts: AppParts): Express {
   app.use(healthRouter({ ping: parts.ping, registry: parts.metrics.registry }));
   for (const [path, router] of parts.other) app.use(path, router);
   const json = express.json({ limit: API_BODY_LIMIT, strict: true });
-  for (const [path, router] of parts.api) app.use(path, json, router);
+  const apiCors = cors(parts.corsOrigins ?? []);
+  for (const [path, router] of parts.api) app.use(path, apiCors, json, router);
   app.use(routeNotFound);
   app.use(errorHandler(parts.logger));
   return app;

@@ -5,3 +5,4 @@ export * from "./trip";
 export * from "./health";
 export * from "./declaration";
 export * from "./warnings";
+export * from "./api";
