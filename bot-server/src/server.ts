@@ -1,5 +1,8 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Env } from "./config";
 import { createLogger, type Logger } from "./observability/logger";
@@ -11,12 +14,19 @@ import { checkpointsRouter } from "./checkpoints/routes";
 import { HANOI_GATEWAYS } from "./checkpoints/seed";
 import { miniAppRouter } from "./hosting/mini-app";
 import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
+import { createFieldCipher } from "./privacy";
+import { createReceiptSigner, receiptKeysRouter } from "./receipts";
+import { createHttpZaloGraph, withMeCache, ZALO_GRAPH_URL } from "./zalo";
+import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters } from "./declarations";
+import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Database;
   logger: Logger;
+  /** Declarations the backend never took; staff tools call `retryDead`. */
+  deadLetters: DeadLetters;
   stop(): Promise<void>;
 }
 
@@ -56,6 +66,56 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     wardName: (code: string) => adminUnits.ward(code)?.name,
   };
   const metrics = createMetrics();
+  const production = env.NODE_ENV === "production";
+  // Generated development keys and the backend stand-in's file live beside the SQLite file.
+  const dataDir = env.SQLITE_PATH === ":memory:" ? undefined : path.dirname(env.SQLITE_PATH);
+  const cipher = await createFieldCipher({
+    keys: env.DATA_ENCRYPTION_KEY,
+    allowDevKey: !production,
+    devKeyFile: path.join(dataDir ?? "./data", "dev-data-key.json"),
+  });
+  const signer = await createReceiptSigner({
+    keys: env.RECEIPT_SIGNING_KEY,
+    allowDevKey: !production,
+    devKeyFile: path.join(dataDir ?? "./data", "dev-receipt-key.pem"),
+    issuer: `Khaibao ${env.PUBLIC_BASE_URL ?? "(local)"}`,
+  });
+  const peers: DevPeers = production ? { stop: async () => {} } : await startDevPeers(env, { dataDir, logger });
+  const appSecret = env.ZALO_APP_SECRET ?? peers.zaloGraph?.appSecret ?? DEV_ZALO_APP_SECRET;
+  const graph = withMeCache(
+    createHttpZaloGraph({
+      baseUrl: env.ZALO_GRAPH_URL ?? peers.zaloGraph?.url ?? ZALO_GRAPH_URL,
+      appSecret,
+      onMisconfigured: (zaloCode) => logger.error({ zaloCode }, "Zalo refused our app secret: check ZALO_APP_SECRET"),
+    }),
+  );
+  const backendUrl = env.DECLARATION_BACKEND_URL ?? peers.declarationBackend?.url;
+  if (!backendUrl) throw new Error("DECLARATION_BACKEND_URL is required"); // loadConfig requires it in production
+  const declarations = createDeclarationsFeature({
+    db,
+    checkpoints,
+    wards: adminUnits,
+    graph,
+    cipher,
+    signer,
+    backend: createHttpDeclarationBackend({
+      baseUrl: backendUrl,
+      token: env.DECLARATION_BACKEND_TOKEN ?? peers.declarationBackend?.token,
+      timeoutMs: env.DECLARATION_BACKEND_TIMEOUT_MS,
+    }),
+    registry: metrics.registry,
+    logger,
+    receiptValidityHours: env.RECEIPT_VALIDITY_HOURS,
+    outbox: {
+      owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+      concurrency: env.OUTBOX_CONCURRENCY,
+      pollMs: env.OUTBOX_POLL_MS,
+      leaseMs: env.OUTBOX_LEASE_MS,
+      retry: { baseMs: env.OUTBOX_RETRY_BASE_MS, maxMs: env.OUTBOX_RETRY_MAX_MS },
+    },
+    now,
+  });
   const app = createApp({
     logger,
     metrics,
@@ -65,16 +125,28 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     api: [
       ["/api/checkpoints", checkpointsRouter({ repo: checkpoints, places, now })],
       ["/api/admin-units", adminUnitsRouter(adminUnits)],
+      ...declarations.api,
     ],
-    other: [["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)]],
+    other: [
+      ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
+      ["/", receiptKeysRouter(signer)],
+    ],
   });
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(env.PORT, env.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
+  let server: Server;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = app.listen(env.PORT, env.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+    });
+  } catch (error) {
+    await peers.stop();
+    await db.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
+  declarations.worker.start();
   logger.info({ url, database: db.dialect }, "bot server listening");
 
   let stopping: Promise<void> | undefined;
@@ -83,12 +155,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     port,
     db,
     logger,
+    deadLetters: declarations.deadLetters,
     stop() {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        // Sends in flight finish (bounded by the backend timeout) before their peers and storage go.
+        await declarations.worker.stop();
+        await peers.stop();
         await db.close();
       })();
       return stopping;

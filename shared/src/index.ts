@@ -10,3 +10,4 @@ export * from "./checkpoints";
 export * from "./identifiers";
 export * from "./admin-units";
 export * from "./declaration";
+export * from "./receipts";

@@ -28,12 +28,30 @@ export const envSchema = z.object({
   ZALO_MINI_APP_ID: z.string().regex(/^\d+$/, "must be the numeric Mini App id").optional(),
   DECLARATION_BACKEND_URL: optionalUrl,
   DECLARATION_BACKEND_TOKEN: z.string().optional(),
+  DECLARATION_BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
+  ZALO_GRAPH_URL: optionalUrl,
   VACCINATION_REGISTRY_URL: optionalUrl,
   DATA_ENCRYPTION_KEY: z.string().optional(),
   RECEIPT_SIGNING_KEY: z.string().optional(),
   MINI_APP_DIR: z.string().optional(),
   SEED_CHECKPOINTS: z.enum(["true", "false"]).optional(),
   RECEIPT_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+}).superRefine((env, ctx) => {
+  // Rules between variables; loadConfig reports them like any other problem, by name.
+  const problem = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+  if (env.DECLARATION_BACKEND_TIMEOUT_MS >= env.OUTBOX_LEASE_MS) {
+    problem("OUTBOX_LEASE_MS", "must be longer than DECLARATION_BACKEND_TIMEOUT_MS, or a slow send is taken over and sent twice");
+  }
+  if (env.OUTBOX_RETRY_BASE_MS > env.OUTBOX_RETRY_MAX_MS) problem("OUTBOX_RETRY_BASE_MS", "must not exceed OUTBOX_RETRY_MAX_MS");
+  if (env.NODE_ENV === "production" && env.ZALO_GRAPH_URL && !env.ZALO_GRAPH_URL.startsWith("https://")) {
+    problem("ZALO_GRAPH_URL", "must be https:// in production (the local stand-in is refused)");
+  }
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -71,6 +89,14 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   ZALO_MINI_APP_ID: "The Mini App id (deep links https://zalo.me/s/<id>/, bot buttons, posters)",
   DECLARATION_BACKEND_URL: "Base URL of the declaration backend. Unset in development: the local stand-in is started",
   DECLARATION_BACKEND_TOKEN: "Bearer token for the declaration backend, if it requires one",
+  DECLARATION_BACKEND_TIMEOUT_MS: "Timeout of one request to the declaration backend (default 10000); must be shorter than OUTBOX_LEASE_MS",
+  OUTBOX_MAX_ATTEMPTS: "Attempts to forward a declaration before it goes to the dead-letter list for staff (default 12)",
+  OUTBOX_CONCURRENCY: "Declarations forwarded at once per instance (default 4)",
+  OUTBOX_POLL_MS: "How often the outbox worker looks for due declarations when nothing wakes it (default 2000)",
+  OUTBOX_LEASE_MS: "How long an instance holds a declaration it is sending; after a crash another takes it over then (default 60000)",
+  OUTBOX_RETRY_BASE_MS: "First retry delay cap of the outbox's exponential backoff with full jitter (default 2000)",
+  OUTBOX_RETRY_MAX_MS: "Longest delay between two forwarding attempts (default 1800000, 30 minutes)",
+  ZALO_GRAPH_URL: "Zalo Graph API base URL (default https://graph.zalo.me). Unset outside production: the local stand-in is started",
   VACCINATION_REGISTRY_URL: "Base URL of the vaccination registry. Unset in development: the local stand-in is started",
   DATA_ENCRYPTION_KEY: "Key(s) for personal fields at rest: base64 32-byte AES-256 key, or id:key,id:key (first encrypts). Dev: generated file under ./data/",
   RECEIPT_SIGNING_KEY: "Ed25519 private key(s) for receipts: PKCS#8 PEM or base64 DER, optionally id:key,... Dev: generated file under ./data/",

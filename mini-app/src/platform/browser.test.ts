@@ -49,6 +49,14 @@ describe("browser platform", () => {
     expect(await createBrowserPlatform(fakeWindow("", "vi-VN", storage)).getAccessToken()).toBe(first);
   });
 
+  it("when the phone number is asked for, then the token is the one the stand-in exchanges (devphone:<digits>)", async () => {
+    expect(await createBrowserPlatform(fakeWindow("")).getPhoneNumberToken()).toBe("devphone:0912345678");
+    expect(await createBrowserPlatform(fakeWindow("?devPhone=0987.654.321")).getPhoneNumberToken()).toBe("devphone:0987654321");
+    expect(await createBrowserPlatform(fakeWindow("?devPhone=<x>")).getPhoneNumberToken()).toBe("devphone:0912345678");
+    const refused = await createBrowserPlatform(fakeWindow("?devPhone=refuse")).getPhoneNumberToken().catch((e: unknown) => e);
+    expect(isPlatformError(refused, "denied")).toBe(true);
+  });
+
   it("when ?devUser= is not a plain id, then it is ignored", () => {
     expect(resolveDevUserId("a b<script>", "kept", () => "new")).toBe("kept");
     expect(resolveDevUserId(undefined, null, () => "new")).toBe("new");

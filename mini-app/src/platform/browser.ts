@@ -9,8 +9,10 @@ import { PlatformError, type Platform, type PlatformStorage, type PlatformUser, 
 
 /** Access tokens of dev users look like `dev:<userId>`; only the local Zalo stand-in accepts them. */
 export const DEV_TOKEN_PREFIX = "dev:";
-/** Phone tokens of dev users look like `dev-phone:<userId>`. */
-export const DEV_PHONE_TOKEN_PREFIX = "dev-phone:";
+/** Phone tokens of dev users look like `devphone:<digits>`; the stand-in answers that number. */
+export const DEV_PHONE_TOKEN_PREFIX = "devphone:";
+/** The number a dev user "shares" unless `?devPhone=` names another. */
+export const DEFAULT_DEV_PHONE = "0912345678";
 
 const DEV_USER_KEY = "devUser";
 const DEV_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -23,6 +25,17 @@ export interface DevIdentity {
 
 export function devAccessToken(userId: string): string {
   return `${DEV_TOKEN_PREFIX}${userId}`;
+}
+
+/**
+ * `?devPhone=0987654321` picks the number the dev phone token stands for (digits only, as the
+ * stand-in expects); `?devPhone=refuse` makes the user refuse to share it, like a Zalo user
+ * tapping "Từ chối". Anything else gives {@link DEFAULT_DEV_PHONE}.
+ */
+export function devPhoneToken(fromUrl: string | undefined): string | null {
+  if (fromUrl === "refuse") return null;
+  const digits = fromUrl?.replace(/[\s.+-]/g, "");
+  return `${DEV_PHONE_TOKEN_PREFIX}${digits && /^\d{9,12}$/.test(digits) ? digits : DEFAULT_DEV_PHONE}`;
 }
 
 /**
@@ -86,7 +99,9 @@ export function createBrowserPlatform(win: Window = window): Platform {
   const storage = createBrowserStorage(localStorageOrNull(win));
   const userId = resolveDevUserId(launch.all["devUser"], storage.get(DEV_USER_KEY), randomDevUserId);
   storage.set(DEV_USER_KEY, userId);
-  const identity: DevIdentity = { userId, name: `Người dùng thử ${userId}` };
+  // A name that passes the declaration's name rules (no digits), as most real Zalo names do.
+  const identity: DevIdentity = { userId, name: "Người Dùng Thử" };
+  const phoneToken = devPhoneToken(launch.all["devPhone"]);
   // `?lang=en` lets a developer see the English texts without changing the browser's language.
   const lang = languageFromTag(launch.all["lang"] ?? win.navigator.languages?.[0] ?? win.navigator.language);
 
@@ -98,9 +113,17 @@ export function createBrowserPlatform(win: Window = window): Platform {
     getAccessToken: () => Promise.resolve(devAccessToken(identity.userId)),
     getUserInfo: (): Promise<PlatformUser> =>
       Promise.resolve({ id: identity.userId, name: identity.name, avatarUrl: null, isSensitive: false }),
-    getPhoneNumberToken: () => Promise.resolve(`${DEV_PHONE_TOKEN_PREFIX}${identity.userId}`),
+    getPhoneNumberToken: () =>
+      phoneToken === null ? Promise.reject(new PlatformError("denied", "The dev user refused to share the phone number")) : Promise.resolve(phoneToken),
     closeLoading: () => Promise.resolve(),
     isOnline: () => win.navigator.onLine,
+    onResume(listener) {
+      const visible = () => {
+        if (win.document.visibilityState === "visible") listener();
+      };
+      win.document.addEventListener("visibilitychange", visible);
+      return () => win.document.removeEventListener("visibilitychange", visible);
+    },
     onNetworkChange(listener) {
       const online = () => listener(true);
       const offline = () => listener(false);

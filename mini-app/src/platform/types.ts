@@ -17,13 +17,15 @@ export interface Platform {
   getAccessToken(): Promise<string | null>;
   /** The user's Zalo id; name and avatar need consent, so ask with `requestPermission`. */
   getUserInfo(options?: { requestPermission?: boolean }): Promise<PlatformUser>;
-  /** Single-use token (2 minutes) our server exchanges for the phone number; null if refused. */
+  /** Single-use token (2 minutes) our server exchanges for the phone number; null when there is none, rejects `denied` when refused. */
   getPhoneNumberToken(): Promise<string | null>;
   /** Hides Zalo's splash screen (app-config `selfControlLoading: true`). Idempotent. */
   closeLoading(): Promise<void>;
   isOnline(): boolean;
   /** Calls `listener` whenever connectivity changes; returns an unsubscribe function. */
   onNetworkChange(listener: (online: boolean) => void): () => void;
+  /** Calls `listener` when the app comes back to the foreground; returns an unsubscribe function. */
+  onResume(listener: () => void): () => void;
   /** Opens the camera to scan a QR code and resolves with its text. Rejects `not_supported` outside Zalo. */
   scanQR(): Promise<string>;
   /** Saves a `data:image/png;base64,...` image to the phone's gallery (a download in a browser). */

@@ -1,5 +1,7 @@
 import {
+  EventName,
   closeLoading,
+  events,
   getAccessToken,
   getNetworkType,
   getPhoneNumber,
@@ -130,6 +132,21 @@ export function createZaloPlatform(win: Window = window): Platform {
       return loadingClosed;
     },
     isOnline: () => online,
+    onResume(listener) {
+      const handler = () => listener();
+      try {
+        events.on(EventName.AppResumed, handler);
+      } catch {
+        return () => undefined;
+      }
+      return () => {
+        try {
+          events.off(EventName.AppResumed, handler);
+        } catch {
+          // nothing to undo
+        }
+      };
+    },
     onNetworkChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -30,7 +30,7 @@ export const receiptSchema = z.object({
   direction: z.enum(["into", "out_of"]),
   issuedAt: z.string(),
   expiresAt: z.string(),
-  /** Masked: `NGUYEN V** A`, `***456`. */
+  /** Masked: `NGUYEN V** A*`, `***456`. */
   holderName: z.string(),
   holderId: z.string(),
   status: receiptStatusSchema,

@@ -5,8 +5,9 @@
 
 import type { Migration } from "./define";
 import { migration as m001 } from "./001_init";
+import { migration as m002 } from "./002_declarations";
 
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];
 
 export type { Migration, MigrationSql, SqlFragments } from "./define";
 export { portable } from "./define";

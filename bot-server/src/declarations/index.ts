@@ -1,0 +1,104 @@
+import type { Router } from "express";
+import type { Registry } from "prom-client";
+import type { WardLookup } from "@khaibao/shared";
+import type { CheckpointRecord } from "../checkpoints/repository";
+import type { FieldCipher } from "../privacy/types";
+import type { ReceiptSigner } from "../receipts/types";
+import type { Queryable } from "../storage";
+import { requireZaloUser, type ZaloGraph } from "../zalo";
+import { createDeadLetters, type DeadLetters } from "./dead-letters";
+import type { DeclarationBackend } from "./outbox/backend";
+import type { BackoffPolicy } from "./outbox/backoff";
+import { createOutboxMetrics } from "./outbox/metrics";
+import { OutboxRepository } from "./outbox/repository";
+import { createOutboxWorker, type OutboxWorker, type WorkerLogger } from "./outbox/worker";
+import { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
+import { DeclarationRepository } from "./repository";
+import { declarationsRouter } from "./routes/declarations";
+import { meRouter } from "./routes/me";
+import { receiptsRouter } from "./routes/receipts";
+
+export { DeclarationRepository } from "./repository";
+export { OutboxRepository } from "./outbox/repository";
+export { createHttpDeclarationBackend } from "./outbox/http-backend";
+export type { DeclarationBackend, BackendDeclaration, BackendVerdict } from "./outbox/backend";
+export type { OutboxWorker } from "./outbox/worker";
+export type { DeadLetters } from "./dead-letters";
+export { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
+
+/** Default budgets: a citizen declares a few times a day; a verifier checks a queue, one by one. */
+export const DEFAULT_LIMITS = {
+  submitPerUser: { capacity: 10, perMinute: 10 },
+  phonePerUser: { capacity: 5, perMinute: 5 },
+  receiptsPerAddress: { capacity: 60, perMinute: 60 },
+} as const;
+
+export interface DeclarationsDeps {
+  db: Queryable;
+  checkpoints: { get(id: string): Promise<CheckpointRecord | undefined> };
+  wards: WardLookup;
+  /** Should be cached (`withMeCache`): every authenticated request asks it. */
+  graph: ZaloGraph;
+  cipher: FieldCipher;
+  signer: ReceiptSigner;
+  backend: DeclarationBackend;
+  registry: Registry;
+  logger: WorkerLogger;
+  receiptValidityHours: number;
+  outbox: { owner: string; maxAttempts: number; concurrency: number; pollMs: number; leaseMs: number; retry: BackoffPolicy };
+  limiters?: Partial<{ submit: RateLimiter; phone: RateLimiter; receipts: RateLimiter }>;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export interface DeclarationsFeature {
+  /** Mounted under these paths by the composition root. */
+  api: Array<readonly [string, Router]>;
+  /** Started and stopped with the server. */
+  worker: OutboxWorker;
+  deadLetters: DeadLetters;
+}
+
+/**
+ * The declarations feature, wired: the citizen's routes (`/api/declarations`, `/api/me`), the
+ * verifiers' receipt lookup (`/api/receipts`), and the outbox worker forwarding every accepted
+ * declaration to the backend.
+ */
+export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsFeature {
+  const now = deps.now ?? (() => new Date());
+  const declarations = new DeclarationRepository(deps.db);
+  const outbox = new OutboxRepository(deps.db);
+  const worker = createOutboxWorker({
+    outbox,
+    declarations,
+    backend: deps.backend,
+    cipher: deps.cipher,
+    ...deps.outbox,
+    now,
+    ...(deps.random ? { random: deps.random } : {}),
+    metrics: createOutboxMetrics(deps.registry, outbox),
+    logger: deps.logger,
+  });
+  const auth = requireZaloUser(deps.graph);
+  const limiter = (given: RateLimiter | undefined, fallback: { capacity: number; perMinute: number }) => given ?? createTokenBucketLimiter(fallback);
+  const submit = {
+    declarations,
+    checkpoints: deps.checkpoints,
+    wards: deps.wards,
+    cipher: deps.cipher,
+    signer: deps.signer,
+    limiter: limiter(deps.limiters?.submit, DEFAULT_LIMITS.submitPerUser),
+    receiptValidityHours: deps.receiptValidityHours,
+    now,
+    onAccepted: () => worker.wake(),
+  };
+  return {
+    api: [
+      ["/api/declarations", declarationsRouter({ auth, submit })],
+      ["/api/receipts", receiptsRouter({ declarations, checkpoints: deps.checkpoints, now, limiter: limiter(deps.limiters?.receipts, DEFAULT_LIMITS.receiptsPerAddress) })],
+      ["/api/me", meRouter({ auth, graph: deps.graph, limiter: limiter(deps.limiters?.phone, DEFAULT_LIMITS.phonePerUser) })],
+    ],
+    worker,
+    deadLetters: createDeadLetters({ outbox, wake: () => worker.wake(), now }),
+  };
+}

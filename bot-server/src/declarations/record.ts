@@ -1,0 +1,30 @@
+import type { ReceiptStatus } from "@khaibao/shared";
+
+/** A declaration as stored. Nothing here is personal in clear: `sealed` holds the declaration. */
+export interface DeclarationRecord {
+  id: string;
+  receiptCode: string;
+  zaloUserId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  checkpointId: string;
+  direction: "into" | "out_of";
+  issuedAt: string;
+  expiresAt: string;
+  status: ReceiptStatus;
+  statusReason: string | null;
+  holderNameMasked: string;
+  holderIdMasked: string;
+  idNumberIndex: string;
+  sealed: Buffer;
+  sealedKeyId: string;
+  destinationProvinceCode: string;
+  destinationWardCode: string | null;
+  receiptQr: string;
+}
+
+/** What is sealed: the validated declaration and when the device says it was sent. */
+export interface SealedDeclaration<D = unknown> {
+  declaration: D;
+  clientSubmittedAt: string | null;
+}

@@ -1,0 +1,4 @@
+export type { FieldCipher } from "./types";
+export { createFieldCipher, DEFAULT_DEV_DATA_KEY_FILE, normalizeForIndex, type FieldCipherOptions } from "./field-cipher";
+export { FieldCipherError, type FieldCipherErrorCode } from "./errors";
+export { parseDataKeys } from "./data-keys";
