@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 //   unit     pure logic and in-process server tests (fast)
 //   storage  the storage suite against SQLite and, with TEST_DATABASE_URL, PostgreSQL
 //   browser  Playwright in Chromium against a real server started as the README starts it
+//   faults   the server and the declaration backend as separate processes, killed and failed on purpose
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +17,9 @@ export default defineConfig({
       },
       {
         test: { name: "storage", include: ["bot-server/src/storage/**/*.test.ts"], testTimeout: 30_000 },
+      },
+      {
+        test: { name: "faults", include: ["tests/faults/**/*.test.ts"], testTimeout: 150_000, hookTimeout: 60_000 },
       },
       {
         test: {

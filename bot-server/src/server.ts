@@ -19,6 +19,7 @@ import { createReceiptSigner, receiptKeysRouter } from "./receipts";
 import { createHttpZaloGraph, withMeCache, ZALO_GRAPH_URL } from "./zalo";
 import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
+import { createStaffModule } from "./staff";
 
 export interface RunningServer {
   url: string;
@@ -37,6 +38,8 @@ export interface StartOptions {
 }
 
 const DEFAULT_MINI_APP_DIR = fileURLToPath(new URL("../../mini-app/www", import.meta.url));
+// Same depth from src/server.ts and the bundled dist/main.js: bot-server/console/dist.
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL("../console/dist", import.meta.url));
 
 /**
  * The composition root's body: opens storage, wires features to their dependencies and
@@ -116,6 +119,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     },
     now,
   });
+  const staff = createStaffModule({
+    db,
+    logger,
+    production,
+    consoleDir: env.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    session: { idleMinutes: env.STAFF_SESSION_IDLE_MINUTES, maxHours: env.STAFF_SESSION_MAX_HOURS },
+    bootstrapAdmin: env.STAFF_BOOTSTRAP_ADMIN,
+    now,
+  });
+  await staff.start();
   const app = createApp({
     logger,
     metrics,
@@ -126,10 +140,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ["/api/checkpoints", checkpointsRouter({ repo: checkpoints, places, now })],
       ["/api/admin-units", adminUnitsRouter(adminUnits)],
       ...declarations.api,
+      ...staff.api,
     ],
     other: [
       ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
       ["/", receiptKeysRouter(signer)],
+      ...staff.other,
     ],
   });
 
@@ -139,6 +155,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       const s = app.listen(env.PORT, env.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
   } catch (error) {
+    staff.stop();
     await peers.stop();
     await db.close();
     throw error;
@@ -164,6 +181,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         });
         // Sends in flight finish (bounded by the backend timeout) before their peers and storage go.
         await declarations.worker.stop();
+        staff.stop();
         await peers.stop();
         await db.close();
       })();

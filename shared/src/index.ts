@@ -11,3 +11,5 @@ export * from "./identifiers";
 export * from "./admin-units";
 export * from "./declaration";
 export * from "./receipts";
+export * from "./staff";
+export * from "./zalo";

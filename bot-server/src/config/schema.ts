@@ -42,12 +42,23 @@ export const envSchema = z.object({
   MINI_APP_DIR: z.string().optional(),
   SEED_CHECKPOINTS: z.enum(["true", "false"]).optional(),
   RECEIPT_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  CONSOLE_DIR: z.string().optional(),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  STAFF_BOOTSTRAP_ADMIN: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}:\S.{8,198}\S$/, "must be username:password (username 3-32 of a-z 0-9 . _ -, password at least 10 characters)")
+    .optional(),
 }).superRefine((env, ctx) => {
   // Rules between variables; loadConfig reports them like any other problem, by name.
   const problem = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
   if (env.DECLARATION_BACKEND_TIMEOUT_MS >= env.OUTBOX_LEASE_MS) {
     problem("OUTBOX_LEASE_MS", "must be longer than DECLARATION_BACKEND_TIMEOUT_MS, or a slow send is taken over and sent twice");
   }
+  if (env.NODE_ENV === "production" && env.STAFF_BOOTSTRAP_ADMIN) {
+    problem("STAFF_BOOTSTRAP_ADMIN", "is refused in production: create the first admin with `npm run staff -- create-admin`");
+  }
+  if (env.STAFF_SESSION_IDLE_MINUTES > env.STAFF_SESSION_MAX_HOURS * 60) problem("STAFF_SESSION_IDLE_MINUTES", "must not exceed STAFF_SESSION_MAX_HOURS");
   if (env.OUTBOX_RETRY_BASE_MS > env.OUTBOX_RETRY_MAX_MS) problem("OUTBOX_RETRY_BASE_MS", "must not exceed OUTBOX_RETRY_MAX_MS");
   if (env.NODE_ENV === "production" && env.ZALO_GRAPH_URL && !env.ZALO_GRAPH_URL.startsWith("https://")) {
     problem("ZALO_GRAPH_URL", "must be https:// in production (the local stand-in is refused)");
@@ -103,4 +114,8 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   MINI_APP_DIR: "Folder of the built mini app served at /app/ (default mini-app/www)",
   SEED_CHECKPOINTS: "Seed the Hanoi gateway checkpoints into an empty database (default true outside production)",
   RECEIPT_VALIDITY_HOURS: "How long a declaration receipt is valid (default 72)",
+  CONSOLE_DIR: "Folder of the built staff console served at /console/ (default bot-server/console/dist)",
+  STAFF_SESSION_IDLE_MINUTES: "A staff console session ends after this many minutes without a request (default 60)",
+  STAFF_SESSION_MAX_HOURS: "A staff console session ends this many hours after login whatever happens (default 12)",
+  STAFF_BOOTSTRAP_ADMIN: "Development only: username:password of an admin created at start if missing (refused in production; there use npm run staff -- create-admin)",
 };

@@ -96,11 +96,4 @@ export class DeclarationRepository {
     const row = await this.db.get<Row>(`SELECT ${COLUMNS} FROM declarations WHERE id = $1`, [id]);
     return row ? toRecord(row) : undefined;
   }
-
-  async countByStatus(): Promise<Record<ReceiptStatus, number>> {
-    const rows = await this.db.all<{ status: ReceiptStatus; n: number | string }>("SELECT status, COUNT(*) AS n FROM declarations GROUP BY status");
-    const out: Record<ReceiptStatus, number> = { accepted: 0, forwarded: 0, rejected: 0, revoked: 0 };
-    for (const r of rows) out[r.status] = Number(r.n);
-    return out;
-  }
 }

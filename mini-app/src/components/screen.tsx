@@ -8,6 +8,8 @@ interface ScreenProps {
   children: ReactNode;
   /** Pinned to the bottom, in thumb reach: the screen's main action. */
   footer?: ReactNode;
+  /** Where "back" goes, when it is not simply the previous screen (the wizard's previous step). */
+  onBack?: () => void;
 }
 
 /**
@@ -15,16 +17,17 @@ interface ScreenProps {
  * back button drives browser history and our router lives in memory), scrolling content and an
  * optional action pinned to the bottom.
  */
-export function Screen({ title, children, footer }: ScreenProps) {
+export function Screen({ title, children, footer, onBack }: ScreenProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   // The first entry of a memory router has the key "default": nothing to go back to.
-  const canGoBack = useLocation().key !== "default";
+  const location = useLocation();
+  const canGoBack = onBack !== undefined || location.key !== "default";
   return (
     <Page className="kb-screen">
       <header className="kb-header">
         {canGoBack ? (
-          <button type="button" className="kb-header__back" aria-label={t.common.back} onClick={() => navigate(-1)}>
+          <button type="button" className="kb-header__back" aria-label={t.common.back} onClick={() => (onBack ? onBack() : navigate(-1))}>
             <ChevronLeftIcon />
           </button>
         ) : null}

@@ -59,11 +59,20 @@ export const vi = {
     body: "Xin lỗi vì sự bất tiện. Hãy tải lại ứng dụng; nếu vẫn lỗi, hãy báo cho cán bộ tại chốt.",
     reload: "Tải lại",
   },
-  declare: {
-    title: "Khai báo",
-    step: (n: number) => `Bước ${n}`,
-    personalInfo: "Thông tin cá nhân",
-    atCheckpoint: (id: string) => `Tại chốt ${id}`,
+  start: {
+    again: "Khai báo lại như lần trước",
+    againDetail: (name: string, vehicle: string) => (vehicle ? `(${name}, ${vehicle})` : `(${name})`),
+    fresh: "Khai báo mới hoặc cho người khác",
+    resume: (n: number, total: number) => `Tiếp tục tờ khai đang khai dở (bước ${n}/${total})`,
+    resumeQuick: "Tiếp tục tờ khai đang khai dở",
+    pending: (n: number) => `${n} tờ khai đang chờ mạng để gửi. Ứng dụng sẽ tự gửi khi có mạng.`,
+    openPending: "Xem",
+    validHere: (until: string) => `Bạn đã có phiếu còn hiệu lực tại chốt này đến ${until}.`,
+    openReceipt: "Xem phiếu",
+    myReceipts: "Phiếu của tôi",
+    myReceiptsCount: (n: number) => `Phiếu của tôi (${n})`,
+    delivered: "Tờ khai đã được gửi, phiếu đã có.",
+    openDelivered: "Xem phiếu",
   },
 };
 

@@ -2,6 +2,8 @@ import { commonMessages } from "./common";
 import { identifierMessages } from "../identifiers/messages";
 import { addressMessages } from "../admin-units/messages";
 import { declarationMessages } from "../declaration/messages";
+import { zaloMessages } from "../zalo/messages";
+import { staffMessages } from "../staff/messages";
 import type { Catalogue } from "./types";
 
 /** The whole catalogue: every code any validation or API error can carry, in Vietnamese and English. */
@@ -10,10 +12,14 @@ export const messages: Catalogue = {
   ...identifierMessages,
   ...addressMessages,
   ...declarationMessages,
+  ...staffMessages,
+  ...zaloMessages,
 };
 
 export type MessageCode =
   | keyof typeof commonMessages
   | keyof typeof identifierMessages
   | keyof typeof addressMessages
-  | keyof typeof declarationMessages;
+  | keyof typeof declarationMessages
+  | keyof typeof staffMessages
+  | keyof typeof zaloMessages;

@@ -1,6 +1,6 @@
 import type { FieldCipher } from "../../privacy/types";
 import type { DeclarationRepository } from "../repository";
-import type { SealedDeclaration } from "../record";
+import type { DeclarationRecord, SealedDeclaration } from "../record";
 import type { BackendDeclaration, DeclarationBackend } from "./backend";
 import { backoffDelayMs, type BackoffPolicy } from "./backoff";
 import { noOutboxMetrics, type OutboxMetrics } from "./metrics";
@@ -64,14 +64,14 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<void> | undefined;
   let stopping = false;
 
-  function recordOf(declarationId: string, sealed: SealedDeclaration, r: { receiptCode: string; checkpointId: string; direction: "into" | "out_of"; issuedAt: string; expiresAt: string }): BackendDeclaration {
+  function recordOf(stored: DeclarationRecord, sealed: SealedDeclaration): BackendDeclaration {
     return {
-      declarationId,
-      receiptCode: r.receiptCode,
-      checkpointId: r.checkpointId,
-      direction: r.direction,
-      issuedAt: r.issuedAt,
-      expiresAt: r.expiresAt,
+      declarationId: stored.id,
+      receiptCode: stored.receiptCode,
+      checkpointId: stored.checkpointId,
+      direction: stored.direction,
+      issuedAt: stored.issuedAt,
+      expiresAt: stored.expiresAt,
       clientSubmittedAt: sealed.clientSubmittedAt,
       channel: "zalo-mini-app",
       declaration: sealed.declaration,
@@ -86,7 +86,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       if (!stored) throw new Error("declaration row missing");
       // Opened in memory only for the send; never logged.
       const sealed = opts.cipher.openJson<SealedDeclaration>(stored.sealed);
-      const verdict = await opts.backend.submit(recordOf(id, sealed, stored));
+      const verdict = await opts.backend.submit(recordOf(stored, sealed));
       if ("ok" in verdict) {
         await opts.outbox.complete(id, now());
         metrics.forwarded();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startDeclarationBackendStandin, type DeclarationBackendStandin } from ".";
+import { startDeclarationBackendStandin, type BackendCounts, type DeclarationBackendStandin } from ".";
 
 const TOKEN = "test-token";
 const envelope = (id: string) => ({
@@ -36,7 +36,7 @@ describe("declaration backend stand-in", () => {
       body: JSON.stringify(envelope(id)),
     });
   const control = (body: unknown) => fetch(`${backend.url}/__control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const counts = async () => (await fetch(`${backend.url}/v1/declarations?count`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+  const counts = async () => (await (await fetch(`${backend.url}/v1/declarations?count`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as BackendCounts;
 
   it("when a declaration is sent twice with one Idempotency-Key, then 201 then 200 and it is stored once", async () => {
     expect((await post("d-1")).status).toBe(201);

@@ -1,1 +1,1 @@
-export { LandingRoute, CheckpointRoute, CheckpointPickerRoute } from "./routes";
+export { LandingRoute, CheckpointRoute, CheckpointPickerRoute, type CheckpointSlots } from "./routes";

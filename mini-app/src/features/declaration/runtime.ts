@@ -10,7 +10,6 @@ import { STORAGE_KEYS } from "./storage/keys";
 import { lastDeclarationFrom, lastDeclarationSchema, peopleSchema, personFrom, upsertPerson, type LastDeclaration, type Person } from "./storage/profile";
 import { addReceipt, receiptHistorySchema, type StoredReceipt } from "./storage/receipts";
 import { createStoredValue, type StoredValue } from "./storage/stored-value";
-import { createWardsCache, type WardsCache } from "./storage/wards-cache";
 
 /**
  * Field errors the server sent back for a declaration, shown on their fields until the person
@@ -31,7 +30,6 @@ export interface DeclarationRuntime {
   receipts: StoredValue<StoredReceipt[]>;
   outbox: Outbox;
   returned: StoredValue<ReturnedErrors | null>;
-  wards: WardsCache;
   now(): Date;
 }
 
@@ -102,7 +100,7 @@ export function createRuntime(platform: Platform, api: ApiClient, now: () => Dat
     onReturned: (item, outcome) => onReturned(item.form, outcome),
   });
 
-  return { draft, people, last, receipts, outbox, returned, wards: createWardsCache(storage, now), now };
+  return { draft, people, last, receipts, outbox, returned, now };
 }
 
 const runtimes = new WeakMap<Platform, DeclarationRuntime>();

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { Button, useNavigate } from "zmp-ui";
+import type { Checkpoint } from "@khaibao/shared";
 import { ErrorNotice } from "../../../components/error-notice";
 import { Screen } from "../../../components/screen";
 import { Skeleton } from "../../../components/skeleton";
@@ -19,10 +21,22 @@ function isUnknownCheckpoint(error: unknown): boolean {
 }
 
 /**
+ * What other features add to the landing screens (app.tsx composes them; features do not
+ * import each other): the start actions for an active checkpoint, and notices or links shown
+ * below the checkpoint (and on the picker).
+ */
+export interface CheckpointSlots {
+  /** Replaces the "Bắt đầu khai báo" button. */
+  startActions?: (checkpoint: Checkpoint) => ReactNode;
+  /** Under the checkpoint's card; the checkpoint id when there is one. */
+  extras?: (checkpointId: string | undefined) => ReactNode;
+}
+
+/**
  * The landing screen for a scanned checkpoint: who the checkpoint is and a big "start". Every
  * outcome of loading it has its own screen (skeleton, unknown code, inactive, network trouble).
  */
-export function CheckpointScreen({ rawCheckpointId }: { rawCheckpointId: string }) {
+export function CheckpointScreen({ rawCheckpointId, slots = {} }: { rawCheckpointId: string; slots?: CheckpointSlots }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const checkpointId = normalizeCheckpointId(rawCheckpointId);
@@ -72,12 +86,17 @@ export function CheckpointScreen({ rawCheckpointId }: { rawCheckpointId: string 
     <Screen
       title={t.app.title}
       footer={
-        <Button variant="primary" size="large" fullWidth className="kb-cta" onClick={() => navigate(paths.declare.getHref(checkpoint.id))}>
-          {t.checkpoint.start}
-        </Button>
+        slots.startActions ? (
+          slots.startActions(checkpoint)
+        ) : (
+          <Button variant="primary" size="large" fullWidth className="kb-cta">
+            {t.checkpoint.start}
+          </Button>
+        )
       }
     >
       <CheckpointDetails checkpoint={checkpoint} />
+      {slots.extras?.(checkpoint.id)}
       <p className="kb-hint">{t.checkpoint.startHint}</p>
       <button type="button" className="kb-link" onClick={() => navigate(paths.checkpoints.getHref())}>
         {t.checkpoint.chooseAnother}

@@ -8,11 +8,14 @@
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /**
- * `12/05/1990`, `12-5-1990`, `12.05.1990` → `1990-05-12`; `1990` and `1990-05-12` stay. Anything
+ * `12/05/1990`, `12-5-1990`, `12.05.1990`, `12051990` → `1990-05-12`; `1990` and `1990-05-12` stay. Anything
  * else is passed on trimmed, so the schema's own message says what is wrong.
  */
 export function birthDateFromTyped(typed: string): string {
   const s = typed.trim();
+  // Phone number pads often have no "/": 12051990 is day, month, year.
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (digits) return `${digits[3]}-${digits[2]}-${digits[1]}`;
   const dayFirst = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(s);
   if (dayFirst) {
     const [, d = "", m = "", y = ""] = dayFirst;
