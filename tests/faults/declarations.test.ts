@@ -72,7 +72,6 @@ describe("declarations under faults", () => {
     const started = Date.now();
     await control({ reset: true, failRate: 0.3, latencyMs: 20 });
     let server = await startServer();
-    console.log("T started", Date.now() - started);
 
     const jobs: Job[] = Array.from({ length: TOTAL }, (_, i) => ({
       // One Zalo user each (dev tokens of the local Graph stand-in), so the per-user budget never bites.
@@ -118,14 +117,12 @@ describe("declarations under faults", () => {
     // Phase 1: submissions until the crash; the rest fail to connect.
     await pool(jobs, CONCURRENCY, (job) => submitOne(job, server.url));
     await killed;
-    console.log("T phase1", Date.now() - started);
     const answeredBeforeCrash = jobs.filter((j) => j.code).length;
     expect(answeredBeforeCrash).toBeGreaterThanOrEqual(KILL_AFTER_ANSWERS);
     expect(answeredBeforeCrash).toBeLessThan(TOTAL);
 
     // Phase 2: restart on the same database while the backend is down; re-send what got no answer.
     server = await startServer();
-    console.log("T restarted", Date.now() - started);
     const replaysBefore = replays;
     for (let round = 0; round < 3 && jobs.some((j) => !j.code); round++) {
       await pool(jobs.filter((j) => !j.code), CONCURRENCY, (job) => submitOne(job, server.url));
@@ -143,7 +140,6 @@ describe("declarations under faults", () => {
     }
 
     // Phase 3: the backend comes back (still failing 30% of requests); the outbox drains.
-    console.log("T phase2", Date.now() - started);
     await control({ down: false });
     let counts: BackendCounts | undefined;
     const drainDeadline = Date.now() + 60_000;
@@ -155,7 +151,6 @@ describe("declarations under faults", () => {
       await new Promise((r) => setTimeout(r, 250));
     }
 
-    console.log("T drained", Date.now() - started);
     expect(counts).toMatchObject({ count: TOTAL, rejected: 0, distinctDeclarationIds: TOTAL, distinctReceiptCodes: TOTAL });
     const items: StoredDeclaration[] = [];
     for (let offset = 0; offset < TOTAL; offset += 1000) {

@@ -36,6 +36,10 @@ export const envSchema = z.object({
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
   ZALO_GRAPH_URL: optionalUrl,
+  ZALO_OA_API_URL: optionalUrl,
+  ZALO_OAUTH_URL: optionalUrl,
+  ZALO_OA_REFRESH_TOKEN: z.string().min(1).max(2_000).optional(),
+  ZALO_OA_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(4_000).default(3_000),
   VACCINATION_REGISTRY_URL: optionalUrl,
   DATA_ENCRYPTION_KEY: z.string().optional(),
   RECEIPT_SIGNING_KEY: z.string().optional(),
@@ -62,6 +66,10 @@ export const envSchema = z.object({
   if (env.OUTBOX_RETRY_BASE_MS > env.OUTBOX_RETRY_MAX_MS) problem("OUTBOX_RETRY_BASE_MS", "must not exceed OUTBOX_RETRY_MAX_MS");
   if (env.NODE_ENV === "production" && env.ZALO_GRAPH_URL && !env.ZALO_GRAPH_URL.startsWith("https://")) {
     problem("ZALO_GRAPH_URL", "must be https:// in production (the local stand-in is refused)");
+  }
+  for (const name of ["ZALO_OA_API_URL", "ZALO_OAUTH_URL"] as const) {
+    const value = env[name];
+    if (env.NODE_ENV === "production" && value && !value.startsWith("https://")) problem(name, "must be https:// in production (the local stand-in is refused)");
   }
 });
 export type Env = z.infer<typeof envSchema>;
@@ -95,7 +103,7 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   DATABASE_POOL_MAX: "PostgreSQL pool size per instance (default 10)",
   ZALO_APP_ID: "Zalo app id (developers.zalo.me), used for the webhook signature and OAuth",
   ZALO_APP_SECRET: "Zalo app secret key (server side only; Graph API proof, token refresh)",
-  ZALO_OA_ID: "Our Official Account id; webhooks for any other OA are rejected",
+  ZALO_OA_ID: "Our Official Account id; webhook events for any other OA are acknowledged and dropped",
   ZALO_OA_SECRET_KEY: "The OA secret key shown on the app's webhook page (webhook signature)",
   ZALO_MINI_APP_ID: "The Mini App id (deep links https://zalo.me/s/<id>/, bot buttons, posters)",
   DECLARATION_BACKEND_URL: "Base URL of the declaration backend. Unset in development: the local stand-in is started",
@@ -108,6 +116,10 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   OUTBOX_RETRY_BASE_MS: "First retry delay cap of the outbox's exponential backoff with full jitter (default 2000)",
   OUTBOX_RETRY_MAX_MS: "Longest delay between two forwarding attempts (default 1800000, 30 minutes)",
   ZALO_GRAPH_URL: "Zalo Graph API base URL (default https://graph.zalo.me). Unset outside production: the local stand-in is started",
+  ZALO_OA_API_URL: "Zalo OA API base URL (default https://openapi.zalo.me). Unset outside production: the local OA stand-in is started",
+  ZALO_OAUTH_URL: "Zalo OAuth base URL for the OA's tokens (default https://oauth.zaloapp.com). Unset outside production: the local OA stand-in is started",
+  ZALO_OA_REFRESH_TOKEN: "The OA's first refresh token (from the OA admin's consent). Seeds the token table once; later pairs live in the database. A different value replaces the stored pair (re-authorisation)",
+  ZALO_OA_RATE_PER_MINUTE: "OA API calls per minute this instance allows itself (default 3000; Zalo allows 4000 per app, shared by all instances)",
   VACCINATION_REGISTRY_URL: "Base URL of the vaccination registry. Unset in development: the local stand-in is started",
   DATA_ENCRYPTION_KEY: "Key(s) for personal fields at rest: base64 32-byte AES-256 key, or id:key,id:key (first encrypts). Dev: generated file under ./data/",
   RECEIPT_SIGNING_KEY: "Ed25519 private key(s) for receipts: PKCS#8 PEM or base64 DER, optionally id:key,... Dev: generated file under ./data/",

@@ -10,3 +10,5 @@ export const DEV_ZALO_OA_SECRET_KEY = "dev-only-zalo-oa-secret-key";
 export const DEV_ZALO_OA_REFRESH_TOKEN = "dev-only-zalo-oa-refresh-seed";
 export const DEV_REFRESH_TOKEN_PREFIX = "dev-only-zalo-oa-refresh-";
 export const DEV_ACCESS_TOKEN_PREFIX = "dev-only-zalo-oa-access-";
+/** The mini app id of deep links in development (`https://zalo.me/s/<id>/`). */
+export const DEV_ZALO_MINI_APP_ID = "2000000000000000001";

@@ -6,6 +6,7 @@ import { paths } from "../../../paths";
 import { useOnline } from "../../../platform";
 import { useDraft, useOutbox, useRuntime } from "../hooks";
 import { useStrings } from "../i18n";
+import { firstStepOf } from "../model/steps";
 
 /** Seconds until `at`, updated every second. */
 function useSecondsUntil(at: number | null, now: () => number): number | null {
@@ -39,7 +40,9 @@ export function SendingRoute() {
     if (outcome?.kind === "delivered") {
       navigate(paths.receipt.getHref(outcome.response.receipt.code), { replace: true });
     } else if (outcome && draft) {
-      navigate(paths.declareStep.getHref(draft.step, { fromReview: draft.step !== "review" }), { replace: true });
+      // Back to the first field the server named (or the review, for a refusal without fields).
+      const step = firstStepOf(outcome.fields.map((f) => f.path)) ?? "review";
+      navigate(paths.declareStep.getHref(step, { fromReview: step !== "review" }), { replace: true });
     }
   }, [outcome, draft, navigate]);
 
