@@ -20,8 +20,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts a Node process and resolves once `ready(url)` answers 200 (polling), or rejects after timeoutMs. */
-export async function startNode(args: string[], env: Record<string, string>, readyUrl: string, timeoutMs = 30_000): Promise<Child> {
+/** Starts a Node process and resolves once `readyUrl` answers 200 (or anything, with anyStatus), polling; rejects after timeoutMs. */
+export async function startNode(args: string[], env: Record<string, string>, readyUrl: string, timeoutMs = 30_000, anyStatus = false): Promise<Child> {
   const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   proc.stderr?.on("data", (d: Buffer) => {
@@ -32,7 +32,7 @@ export async function startNode(args: string[], env: Record<string, string>, rea
     if (proc.exitCode !== null) throw new Error(`process exited early (${proc.exitCode}): ${stderr.slice(-2000)}`);
     try {
       const res = await fetch(readyUrl);
-      if (res.ok) break;
+      if (res.ok || anyStatus) break;
     } catch {
       // not listening yet
     }

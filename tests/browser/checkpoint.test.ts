@@ -1,58 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsEnabled, launchPhoneBrowser, type PhoneBrowser } from "../support/browser";
+import {
+  assertMiniAppBuilt,
+  browserTestsEnabled,
+  collectErrors,
+  launchPhoneBrowser,
+  resultsDir,
+  settled,
+  type PhoneBrowser,
+} from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
  * The landing screen a citizen sees after scanning a checkpoint's QR code, driven in Chromium
  * on a phone-sized screen against the real bot server serving the built mini app at /app/.
  */
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const resultsDir = path.join(root, "test-results");
-const wwwIndex = path.join(root, "mini-app/www/index.html");
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Testing an old build would test old code: insist on a build newer than the app's sources. */
-function assertMiniAppBuilt(): void {
-  const hint = "run `npm run build -w @khaibao/mini-app` first";
-  if (!existsSync(wwwIndex)) throw new Error(`mini-app/www is missing: ${hint}`);
-  const sources = Math.max(newestMtime(path.join(root, "mini-app/src")), statSync(path.join(root, "app-config.json")).mtimeMs);
-  if (sources > statSync(wwwIndex).mtimeMs) throw new Error(`mini-app/www is older than mini-app/src: ${hint}`);
-}
-
-/** Uncaught exceptions and console errors from our own origin: a working screen has none. */
-function collectErrors(page: Page, origin: string): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    // zaui.css pulls its icon font from Zalo's CDN, which a test machine may not reach.
-    const url = message.location().url;
-    if (url && !url.startsWith(origin)) return;
-    // Chrome logs every 4xx answer; the API's (an unknown checkpoint's 404) are handled on screen.
-    if (message.text().startsWith("Failed to load resource") && url.startsWith(`${origin}/api/`)) return;
-    errors.push(`console: ${message.text()} (${url})`);
-  });
-  return errors;
-}
-
-/** zmp-ui slides screens in for 400 ms; screenshots and back-navigation wait for it to finish. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll(".zaui-routes-item").length === 1);
-}
-
 describe.skipIf(!browserTestsEnabled())("checkpoint landing screen", () => {
   let server: TestServer;
   let browser: PhoneBrowser;
@@ -105,11 +69,12 @@ describe.skipIf(!browserTestsEnabled())("checkpoint landing screen", () => {
     // Outside Zalo the SDK chunk is never downloaded.
     expect(assets.some((url) => /\/assets\/zalo\./.test(url))).toBe(false);
 
-    // The start button opens the (lazily loaded) declaration wizard on its first step.
+    // The start button opens the (lazily loaded) declaration wizard on its first step: this
+    // checkpoint checks both ways, so it asks which.
     await start.click();
-    await page.getByRole("heading", { name: "Thông tin cá nhân" }).waitFor({ state: "visible" });
+    await page.getByText("Bước 1/6").waitFor({ state: "visible" });
     await settled(page);
-    expect(await page.getByText("Khai báo", { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole("radiogroup", { name: "Bạn đi theo chiều nào qua chốt?" }).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(resultsDir, "declare-first-step.png") });
 
     expect(errors).toEqual([]);

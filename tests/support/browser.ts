@@ -1,6 +1,7 @@
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 /**
@@ -99,4 +100,48 @@ export async function launchPhoneBrowser(options: { locale?: string } = {}): Pro
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+/** Where browser tests write their screenshots (look at them). */
+export const resultsDir = path.join(root, "test-results");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Testing an old build would test old code: insist on a build newer than the app's sources. */
+export function assertMiniAppBuilt(): void {
+  const wwwIndex = path.join(root, "mini-app/www/index.html");
+  const hint = "run `npm run build -w @khaibao/mini-app` first";
+  if (!existsSync(wwwIndex)) throw new Error(`mini-app/www is missing: ${hint}`);
+  const sources = Math.max(newestMtime(path.join(root, "mini-app/src")), statSync(path.join(root, "app-config.json")).mtimeMs);
+  if (sources > statSync(wwwIndex).mtimeMs) throw new Error(`mini-app/www is older than mini-app/src: ${hint}`);
+}
+
+/** Uncaught exceptions and console errors from our own origin: a working screen has none. */
+export function collectErrors(page: Page, origin: string): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    // zaui.css pulls its icon font from Zalo's CDN, which a test machine may not reach.
+    const url = message.location().url;
+    if (url && !url.startsWith(origin)) return;
+    // Chrome logs every failed API answer (a 404, or no network at all in the offline tests);
+    // the app handles those on screen.
+    if (message.text().startsWith("Failed to load resource") && url.startsWith(`${origin}/api/`)) return;
+    errors.push(`console: ${message.text()} (${url})`);
+  });
+  return errors;
+}
+
+/** zmp-ui slides screens in for 400 ms; screenshots and back-navigation wait for it to finish. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll(".zaui-routes-item").length === 1);
 }

@@ -34,6 +34,7 @@ interface AuditRow {
   action: string;
   target_type: string | null;
   target_id: string | null;
+  target_label: string | null;
   reason: string | null;
   request_id: string | null;
   details: string | null;
@@ -62,9 +63,14 @@ export class AuditLog {
 
   /** Newest first; `before` pages backwards by id. */
   async list(opts: { before?: number | undefined; limit: number }): Promise<StaffAuditEntry[]> {
+    // The target's current username, for people reading the log; the id stays the reference.
+    const select = `SELECT l.id, l.at, l.actor_id, l.actor_username, l.action, l.target_type, l.target_id, l.reason, l.request_id, l.details,
+                           a.username AS target_label
+                      FROM staff_audit_log l
+                      LEFT JOIN staff_accounts a ON l.target_type = 'staff_account' AND a.id = l.target_id`;
     const rows = opts.before
-      ? await this.db.all<AuditRow>("SELECT * FROM staff_audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2", [opts.before, opts.limit])
-      : await this.db.all<AuditRow>("SELECT * FROM staff_audit_log ORDER BY id DESC LIMIT $1", [opts.limit]);
+      ? await this.db.all<AuditRow>(`${select} WHERE l.id < $1 ORDER BY l.id DESC LIMIT $2`, [opts.before, opts.limit])
+      : await this.db.all<AuditRow>(`${select} ORDER BY l.id DESC LIMIT $1`, [opts.limit]);
     return rows.map((r) => ({
       id: Number(r.id),
       at: r.at,
@@ -73,6 +79,7 @@ export class AuditLog {
       action: r.action,
       targetType: r.target_type,
       targetId: r.target_id,
+      targetLabel: r.target_label,
       reason: r.reason,
       requestId: r.request_id,
       details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,

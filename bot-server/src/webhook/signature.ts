@@ -17,12 +17,14 @@ export interface SignatureInput {
  * (not an HMAC), lowercase hex. The body is hashed as bytes, never decoded and re-encoded.
  */
 export function zaloEventSignature(input: SignatureInput): string {
-  return createHash("sha256")
-    .update(input.appId, "utf8")
-    .update(typeof input.rawBody === "string" ? Buffer.from(input.rawBody, "utf8") : input.rawBody)
-    .update(input.timestamp, "utf8")
-    .update(input.oaSecretKey, "utf8")
-    .digest("hex");
+  return signatureBytes(input).toString("hex");
+}
+
+function signatureBytes(input: SignatureInput): Buffer {
+  const hash = createHash("sha256").update(input.appId, "utf8");
+  if (typeof input.rawBody === "string") hash.update(input.rawBody, "utf8");
+  else hash.update(input.rawBody);
+  return hash.update(input.timestamp, "utf8").update(input.oaSecretKey, "utf8").digest();
 }
 
 /** The header value Zalo sends for this body (used by the stand-in and tests). */
@@ -41,6 +43,6 @@ export function parseSignatureHeader(header: string | undefined): Buffer | undef
 
 /** Constant-time comparison of the given signature bytes with the expected one. */
 export function signatureMatches(given: Buffer, input: SignatureInput): boolean {
-  const expected = Buffer.from(zaloEventSignature(input), "hex");
+  const expected = signatureBytes(input);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

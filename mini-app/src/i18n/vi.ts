@@ -63,8 +63,9 @@ export const vi = {
     again: "Khai báo lại như lần trước",
     againDetail: (name: string, vehicle: string) => (vehicle ? `(${name}, ${vehicle})` : `(${name})`),
     fresh: "Khai báo mới hoặc cho người khác",
-    resume: (n: number, total: number) => `Tiếp tục tờ khai đang khai dở (bước ${n}/${total})`,
-    resumeQuick: "Tiếp tục tờ khai đang khai dở",
+    resume: (n: number, total: number) => `Tiếp tục khai báo (bước ${n}/${total})`,
+    resumeQuick: "Tiếp tục khai báo đang dở",
+    startOver: "Khai báo lại từ đầu",
     pending: (n: number) => `${n} tờ khai đang chờ mạng để gửi. Ứng dụng sẽ tự gửi khi có mạng.`,
     openPending: "Xem",
     validHere: (until: string) => `Bạn đã có phiếu còn hiệu lực tại chốt này đến ${until}.`,
@@ -73,6 +74,8 @@ export const vi = {
     myReceiptsCount: (n: number) => `Phiếu của tôi (${n})`,
     delivered: "Tờ khai đã được gửi, phiếu đã có.",
     openDelivered: "Xem phiếu",
+    returned: "Tờ khai đang chờ gửi chưa được nhận: cần sửa lại.",
+    openReturned: "Sửa",
   },
 };
 

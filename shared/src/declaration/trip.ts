@@ -41,6 +41,9 @@ const tripFields = z.object({
   employer: freeText(200).optional(),
 });
 
+// Built once: zod compiles each schema on first use, so a pick() inside `when` would compile anew per parse.
+const tripRequirementInput = tripFields.pick({ vehicle: true, purpose: true, transportCode: true, purposeNote: true });
+
 /**
  * Step 3: the trip. The plate is required for road vehicles and comes out canonical
  * (`29A-123.45`); a flight or train code for planes and trains; a note when the purpose is
@@ -59,7 +62,7 @@ export const tripSchema = tripFields.superRefine(
       ctx.addIssue({ code: "custom", message: "trip.purpose_note_required", path: ["purposeNote"], input: t.purposeNote });
     }
   },
-  { when: (payload) => tripFields.pick({ vehicle: true, purpose: true, transportCode: true, purposeNote: true }).safeParse(payload.value).success },
+  { when: (payload) => tripRequirementInput.safeParse(payload.value).success },
 ).transform((t) => {
   if (!t.plate) return t;
   // `29A12345` reads as car `29A-123.45` or motorbike `29-A1 2345`: the vehicle settles it.

@@ -111,6 +111,8 @@ export const staffAuditEntrySchema = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** A readable name for the target (the account's username), when it still exists. */
+  targetLabel: z.string().nullable(),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),

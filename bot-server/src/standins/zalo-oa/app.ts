@@ -83,7 +83,6 @@ export function createZaloOaStandinApp(id: ZaloOaStandinIdentity, state: ZaloOaS
   });
 
   app.post(OA_PATHS.message, express.text({ type: () => true, limit: "256kb" }), async (req: Request, res: Response) => {
-    if (state.latency.message > 0) await sleep(state.latency.message);
     if (tokenProblem(req, res)) return;
     if (fault(res, "message")) return;
     if (state.overRate()) return res.json(STANDIN_OA_ERRORS.rateLimited);
@@ -110,6 +109,9 @@ export function createZaloOaStandinApp(id: ZaloOaStandinIdentity, state: ZaloOaS
       const echo = deliverEcho(id, state, userId, messageId, message);
       if (state.echoBeforeResponse) await echo;
     }
+    // Latency after the work: the message went out, the answer is late (a client timeout then
+    // leaves the sender not knowing, which is the case worth testing).
+    if (state.latency.message > 0) await sleep(state.latency.message);
     res.json(answer);
   });
 

@@ -54,6 +54,28 @@ export class InboxRepository {
   }
 
   /**
+   * Several events in one INSERT (one round trip, one commit); returns the dedupe keys that
+   * were new. Keys repeated within the batch are stored once.
+   */
+  async insertMany(events: readonly NewInboxEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const values: string[] = [];
+    const params: Array<string | number> = [];
+    for (const e of events) {
+      const n = params.length;
+      values.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, 'pending', $${n + 7}, $${n + 7})`);
+      params.push(e.dedupeKey, e.eventName, e.userId, e.eventTimestamp, e.rawBody, e.retryNum, e.receivedAt.toISOString());
+    }
+    const rows = await this.db.all<{ dedupe_key: string }>(
+      `INSERT INTO zalo_inbox (dedupe_key, event_name, user_id, event_timestamp, raw_body, retry_num, state, next_attempt_at, received_at)
+       VALUES ${values.join(", ")}
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
+      params,
+    );
+    return new Set(rows.map((r) => r.dedupe_key));
+  }
+
+  /**
    * Claims up to `limit` users' head events that are due and not held by a live lease. The outer
    * conditions are checked again on the row being updated (PostgreSQL re-evaluates them on rows
    * another instance changed meanwhile), and SKIP LOCKED keeps instances off each other's rows.

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { FieldError } from "@khaibao/shared";
 import { useDraft, useRuntime, useStored } from "./hooks";
 import { useStrings } from "./i18n";
@@ -48,7 +48,11 @@ export function useStepForm(step: StepId): StepForm | null {
   const { lang } = useStrings();
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
-  const form = draft?.form ?? null;
+  // Once sent, the draft is gone while this screen is still sliding out: keep showing what it
+  // showed rather than flashing "nothing here".
+  const lastForm = useRef<DeclarationForm | null>(null);
+  if (draft) lastForm.current = draft.form;
+  const form = draft?.form ?? lastForm.current;
 
   const errors = useMemo(() => (form ? validateStep(form, step, lang) : {}), [form, step, lang]);
 

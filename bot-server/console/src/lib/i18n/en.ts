@@ -99,6 +99,8 @@ export const en: Record<MessageKey, string> = {
   "result.expires": "Expires at",
   "result.code": "Receipt number",
   "result.key": "Signing key",
+  "result.invalid_advice": "Do not accept this receipt. Ask the citizen to declare again, or tell your supervisor.",
+  "result.unknown_key_advice": "The key list on this device may be out of date: press Update above and check again.",
   "result.compare": "Compare the name and ID number with the citizen's ID document.",
   "live.title": "Status on the server",
   "live.loading": "Asking the server…",

@@ -98,6 +98,8 @@ export const vi = {
   "result.expires": "Hết hạn lúc",
   "result.code": "Mã số phiếu",
   "result.key": "Khóa ký",
+  "result.invalid_advice": "Không chấp nhận phiếu này. Đề nghị người dân khai báo lại, hoặc báo trưởng ca.",
+  "result.unknown_key_advice": "Có thể danh sách khóa trên máy đã cũ: bấm Cập nhật ở trên rồi kiểm tra lại.",
   "result.compare": "Đối chiếu họ tên và số giấy tờ với giấy tờ tùy thân của người dân.",
   "live.title": "Trạng thái trên máy chủ",
   "live.loading": "Đang hỏi máy chủ…",

@@ -1,4 +1,3 @@
-import { Navigate } from "react-router-dom";
 import { Button, useNavigate } from "zmp-ui";
 import { Screen } from "../../../components/screen";
 import { paths } from "../../../paths";
@@ -14,6 +13,7 @@ import { firstStepOf, type StepId } from "../model/steps";
 import { chooseDirection } from "../model/trip";
 import { DeclarationSummary } from "../steps/declaration-summary";
 import { returnIssues } from "../steps/review-step";
+import { NoDraft } from "./wizard-route";
 import { useStepForm } from "../use-step-form";
 
 /** Fields the quick screen shows; a problem anywhere else opens the full wizard there. */
@@ -33,7 +33,9 @@ export function RedeclareRoute() {
   const runtime = useRuntime();
   const navigate = useNavigate();
   const f = useStepForm("review");
-  if (!f) return <Navigate to={paths.home.getHref()} replace />;
+  // Sent (the draft moved to the outbox) or cleared. Never <Navigate> here: this screen stays
+  // mounted while the next one slides in, and would drag the app back to the start.
+  if (!f) return <NoDraft />;
   const { checkpoint, trip } = f.form;
 
   const editAll = (step: StepId) => {

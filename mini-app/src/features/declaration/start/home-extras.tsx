@@ -33,9 +33,8 @@ export function DeclarationHomeExtras({ checkpointId }: { checkpointId?: string 
       ) : null}
       {validHere ? (
         <section className="kb-notice kb-notice--success" role="status">
-          <p className="kb-notice__body">
-            {t.start.validHere(formatDateTime(validHere.receipt.expiresAt))} <span className="kb-mono">{formatReceiptCode(validHere.receipt.code)}</span>
-          </p>
+          <p className="kb-notice__body">{t.start.validHere(formatDateTime(validHere.receipt.expiresAt))}</p>
+          <p className="kb-notice__body kb-mono kb-notice__code">{formatReceiptCode(validHere.receipt.code)}</p>
           <button type="button" className="kb-link" onClick={() => navigate(paths.receipt.getHref(validHere.receipt.code))}>
             {t.start.openReceipt}
           </button>

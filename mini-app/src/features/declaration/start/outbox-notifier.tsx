@@ -4,6 +4,7 @@ import { useNavigate, useSnackbar } from "zmp-ui";
 import { useI18n } from "../../../i18n";
 import { paths } from "../../../paths";
 import { useOutbox } from "../hooks";
+import { firstStepOf } from "../model/steps";
 
 /**
  * Starts the outbox when the app opens (anything left from last time is sent now), and tells
@@ -21,15 +22,26 @@ export function OutboxNotifier() {
     for (const [key, outcome] of outbox.outcomes) {
       if (seen.current.has(key)) continue;
       seen.current.add(key);
-      // The sending screen moves on to the receipt by itself.
-      if (outcome.kind !== "delivered" || location.pathname.startsWith(paths.sending.getHref(key))) continue;
-      const code = outcome.response.receipt.code;
-      openSnackbar({
-        type: "success",
-        text: t.start.delivered,
-        duration: 8_000,
-        action: { text: t.start.openDelivered, close: true, onClick: () => navigate(paths.receipt.getHref(code)) },
-      });
+      // The sending screen moves on by itself (to the receipt, or back to the form).
+      if (location.pathname.startsWith(paths.sending.getHref(key))) continue;
+      if (outcome.kind === "delivered") {
+        const code = outcome.response.receipt.code;
+        openSnackbar({
+          type: "success",
+          text: t.start.delivered,
+          duration: 8_000,
+          action: { text: t.start.openDelivered, close: true, onClick: () => navigate(paths.receipt.getHref(code)) },
+        });
+      } else {
+        // The server refused it: the form is back as the draft, with the fields marked.
+        const step = firstStepOf(outcome.fields.map((f) => f.path)) ?? "review";
+        openSnackbar({
+          type: "error",
+          text: t.start.returned,
+          duration: 10_000,
+          action: { text: t.start.openReturned, close: true, onClick: () => navigate(paths.declareStep.getHref(step, { fromReview: step !== "review" })) },
+        });
+      }
     }
   }, [outbox.outcomes, location.pathname, navigate, openSnackbar, t]);
 

@@ -52,28 +52,43 @@ export function DeclarationStartFooter({ checkpoint }: { checkpoint: Checkpoint 
     navigate(draft.mode === "quick" ? paths.redeclare.getHref() : paths.declareStep.getHref(draft.step));
   };
 
-  return (
-    <div className="kb-actions">
-      {draft ? (
-        <button type="button" className="kb-link kb-link--center" onClick={resume}>
-          {draft.mode === "quick" ? t.start.resumeQuick : t.start.resume(stepNumber(draft.step), STEPS.length)}
-        </button>
-      ) : null}
-      {last ? (
-        <>
-          <button type="button" className="kb-big-button" onClick={() => again(last)}>
-            <span className="kb-big-button__title">{t.start.again}</span>{" "}
-            <span className="kb-big-button__detail">{t.start.againDetail(last.identity.fullName, vehicleOf(last))}</span>
+  const resumeLabel = draft ? (draft.mode === "quick" ? t.start.resumeQuick : t.start.resume(stepNumber(draft.step), STEPS.length)) : "";
+
+  // A returning citizen: the repeat is the big button (a half-filled draft is a link above it).
+  if (last) {
+    return (
+      <div className="kb-actions">
+        {draft ? (
+          <button type="button" className="kb-link kb-link--center" onClick={resume}>
+            {resumeLabel}
           </button>
-          <Button variant="secondary" size="large" fullWidth onClick={fresh}>
-            {t.start.fresh}
-          </Button>
-        </>
-      ) : (
-        <Button variant="primary" size="large" fullWidth className="kb-cta" onClick={fresh}>
-          {t.checkpoint.start}
+        ) : null}
+        <button type="button" className="kb-big-button" onClick={() => again(last)}>
+          <span className="kb-big-button__title">{t.start.again}</span>{" "}
+          <span className="kb-big-button__detail">{t.start.againDetail(last.identity.fullName, vehicleOf(last))}</span>
+        </button>
+        <Button variant="secondary" size="large" fullWidth onClick={fresh}>
+          {t.start.fresh}
         </Button>
-      )}
-    </div>
+      </div>
+    );
+  }
+  // A first declaration left half-way: carrying on is the big button, starting over the small one.
+  if (draft) {
+    return (
+      <div className="kb-actions">
+        <Button variant="primary" size="large" fullWidth className="kb-cta" onClick={resume}>
+          {resumeLabel}
+        </Button>
+        <Button variant="tertiary" size="large" fullWidth onClick={fresh}>
+          {t.start.startOver}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <Button variant="primary" size="large" fullWidth className="kb-cta" onClick={fresh}>
+      {t.checkpoint.start}
+    </Button>
   );
 }

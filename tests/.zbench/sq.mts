@@ -1,0 +1,15 @@
+import Database from "better-sqlite3";
+import { mkdtempSync } from "node:fs"; import { tmpdir } from "node:os"; import path from "node:path";
+const dir = mkdtempSync(path.join(tmpdir(), "sq-"));
+const db = new Database(path.join(dir, "x.sqlite"));
+db.pragma("journal_mode = WAL"); db.pragma("synchronous = NORMAL");
+db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, k TEXT NOT NULL UNIQUE, body TEXT NOT NULL, state TEXT, u TEXT, n TEXT); CREATE INDEX ti ON t(state,u,id)");
+const st = db.prepare("INSERT INTO t (k, body, state, u, n) VALUES (?, ?, 'pending', ?, ?) ON CONFLICT (k) DO NOTHING");
+const body = "x".repeat(500);
+const N = 20000; const t = process.hrtime.bigint();
+for (let i = 0; i < N; i++) st.run(`key${i}`, body, "2468458835296197922", new Date().toISOString());
+console.log("raw better-sqlite3 insert", (Number(process.hrtime.bigint() - t) / 1e3 / N).toFixed(2), "µs/op");
+db.pragma("synchronous = OFF");
+const t2 = process.hrtime.bigint();
+for (let i = N; i < 2*N; i++) st.run(`key${i}`, body, "2468458835296197922", new Date().toISOString());
+console.log("sync OFF", (Number(process.hrtime.bigint() - t2) / 1e3 / N).toFixed(2), "µs/op");

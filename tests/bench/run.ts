@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: every figure next to its baseline, measured in this run on this machine.
+ * `npm run bench -- --json` prints one JSON object instead of the table.
+ * `--quick` shortens the runs (for a smoke check; the README's figures come from a full run).
+ */
+import os from "node:os";
+import { benchDeclarations } from "./declarations";
+import { miniAppSizes } from "./sizes";
+
+const json = process.argv.includes("--json");
+const quick = process.argv.includes("--quick");
+
+const targets: Record<string, { min?: number; max?: number }> = {
+  declarationAcceptRatio: { min: 0.5 },
+  declarationP99MsAt500: { max: 50 },
+  outboxDrainSeconds: { max: 60 },
+  firstScreenJsGzKb: { max: 160 },
+  firstScreenCssGzKb: { max: 20 },
+};
+
+async function main(): Promise<void> {
+  const sizes = miniAppSizes();
+  const decl = await benchDeclarations({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000 });
+  const figures: Record<string, number> = { ...decl, ...sizes };
+  const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick };
+  const misses = Object.entries(targets).filter(([k, t]) => {
+    const v = figures[k];
+    return v === undefined || (t.min !== undefined && v < t.min) || (t.max !== undefined && v > t.max);
+  });
+  if (json) {
+    console.log(JSON.stringify({ ...figures, meta, targetsMissed: misses.map(([k]) => k) }));
+  } else {
+    console.log(`Khaibao benchmarks — ${meta.date}, ${meta.cpus} cores (${meta.cpuModel}), ${meta.memoryGb} GiB, Node ${meta.node}${quick ? " (quick)" : ""}`);
+    for (const [k, v] of Object.entries(figures)) {
+      const t = targets[k];
+      const mark = t ? (misses.some(([m]) => m === k) ? "  MISSED" : "  ok") : "";
+      const goal = t ? ` (target ${t.min !== undefined ? `>= ${t.min}` : `<= ${t.max}`})` : "";
+      console.log(`  ${k.padEnd(26)} ${String(v).padStart(10)}${goal}${mark}`);
+    }
+  }
+  process.exitCode = misses.length > 0 ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 2;
+});

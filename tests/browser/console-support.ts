@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { submitDeclarationResponseSchema, type Receipt } from "@khaibao/shared";
+import { sampleDeclaration } from "../../shared/src/testing/fixtures";
+
+/** A checkpoint or support-desk laptop: what the console is laid out for. */
+export const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 } as const;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Testing an old build would test old code: insist on a console build newer than its sources. */
+export function assertConsoleBuilt(root: string): void {
+  const index = path.join(root, "bot-server/console/dist/index.html");
+  const hint = "run `npx vite build bot-server/console` (or `npm run build`) first";
+  if (!existsSync(index)) throw new Error(`bot-server/console/dist is missing: ${hint}`);
+  const sources = Math.max(newestMtime(path.join(root, "bot-server/console/src")), newestMtime(path.join(root, "shared/src")));
+  if (sources > statSync(index).mtimeMs) throw new Error(`bot-server/console/dist is older than its sources: ${hint}`);
+}
+
+/** Uncaught exceptions and console errors from our own origin: a working screen has none. */
+export function collectErrors(page: Page, origin: string): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const url = message.location().url;
+    // Chrome logs every 4xx/5xx answer; the API's are handled on screen (wrong password, 404
+    // for an unknown receipt, 401 after signing out).
+    if (message.text().startsWith("Failed to load resource") && url.startsWith(`${origin}/api/`)) return;
+    errors.push(`console: ${message.text()} (${url})`);
+  });
+  return errors;
+}
+
+/** A real receipt, as a citizen gets it from the mini app (POST /api/declarations, dev Zalo token). */
+export async function issueReceipt(baseUrl: string): Promise<Receipt> {
+  const now = Date.now();
+  const declaration = sampleDeclaration();
+  declaration.trip = { ...declaration.trip, travelAt: new Date(now + 3_600_000).toISOString() };
+  declaration.test = { kind: "pcr", result: "negative", sampledAt: new Date(now - 3_600_000).toISOString() };
+  const res = await fetch(`${baseUrl}/api/declarations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-zalo-access-token": "dev:4242:Nguyen Van An" },
+    body: JSON.stringify({ idempotencyKey: randomUUID(), declaration }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/declarations: ${res.status} ${await res.text()}`);
+  return submitDeclarationResponseSchema.parse(await res.json()).receipt;
+}
