@@ -18,7 +18,7 @@ if (process.argv[2] === "baseline") {
   const s = base.listen(0, () => console.log(JSON.stringify({ port: (s.address() as any).port })));
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "zb-"));
-  const db = process.env.PG ? await openDatabase({ url: process.env.PG }) : await openDatabase({ sqlitePath: path.join(dir, "b.sqlite") });
+  const db = process.env.PG ? await openDatabase({ url: process.env.PG, pgSchema: process.env.PGSCHEMA ?? (() => { throw new Error('PGSCHEMA required'); })() }) : await openDatabase({ sqlitePath: path.join(dir, "b.sqlite") });
   await migrate(db);
   const h = await startZaloHarness({ db });
   if (process.env.WORKERS) h.module.start();

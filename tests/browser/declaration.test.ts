@@ -56,7 +56,7 @@ class Hand {
 
 /** Waits for step `n` of the wizard to be the only screen (the slide-in finished). */
 async function atStep(page: Page, n: number): Promise<void> {
-  await page.getByText(`Bước ${n}/6`).waitFor();
+  await page.getByText(`Bước ${n}/6`, { exact: true }).waitFor();
   await settled(page);
 }
 

@@ -52,7 +52,7 @@ export interface OutboundMessage {
 }
 
 /** PostgreSQL TEXT cannot hold NUL; nothing a person reads needs it. */
-const clean = (s: string | null): string | null => (s === null ? null : s.replace(/\u0000/g, ""));
+const clean = (s: string | null): string | null => (s === null ? null : s.replaceAll("\u0000", ""));
 
 function toConversation(r: ConversationRow): Conversation {
   return {

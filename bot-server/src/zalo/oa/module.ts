@@ -128,8 +128,12 @@ export interface ZaloModule {
   problems(limit?: number): Promise<{ outbound: OutboundProblem[]; events: FailedEvent[] }>;
   /** The local OA stand-in, when this module started one (development, tests). */
   standin: ZaloOaStandin | undefined;
-  /** Starts the workers; `webhookUrl` (our own) lets the stand-in deliver echoes and simulated users. */
-  start(opts?: { webhookUrl?: string }): void;
+  /**
+   * Starts the workers; `webhookUrl` (our own) lets the stand-in deliver echoes and simulated
+   * users. `workers: false` runs this instance as webhook-only (events are still stored, and
+   * processed by instances that run the workers).
+   */
+  start(opts?: { webhookUrl?: string; workers?: boolean }): void;
   /** Stops the workers (finishing what is in hand) and the stand-in. */
   stop(): Promise<void>;
 }
@@ -277,6 +281,7 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
       },
       start(opts = {}) {
         if (standin && opts.webhookUrl) standin.state.webhookUrl = opts.webhookUrl;
+        if (opts.workers === false) return;
         inboxWorker.start();
         outboundWorker.start();
         tokens.start();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { decodeReceipt } from "@khaibao/shared";
-import { Button, Field, Notice } from "../../components/ui";
+import { Button, Field } from "../../components/ui";
 import { formatAge } from "../../lib/format";
 import { useI18n } from "../../lib/i18n";
 import { useSession } from "../../lib/session";
@@ -78,6 +78,7 @@ export default function VerifyPage() {
   const [text, setText] = useState("");
   const [check, setCheck] = useState<Check>();
   const latest = useRef(0);
+  const output = useRef<HTMLDivElement>(null);
   const keySet = keys.cached?.keySet;
 
   const run = useCallback(
@@ -112,6 +113,13 @@ export default function VerifyPage() {
   };
 
   const summary = check ? summarize(check.input, check.offline, check.live, check.at) : undefined;
+
+  // On a phone the result is under the input: bring the verdict into view once it is there.
+  const checkedAt = check?.at;
+  useEffect(() => {
+    const el = output.current;
+    if (checkedAt && el && el.getBoundingClientRect().top > window.innerHeight * 0.6) el.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [checkedAt]);
 
   return (
     <section className="page verify-page">
@@ -162,7 +170,7 @@ export default function VerifyPage() {
             </div>
           </form>
         </div>
-        <div className="verify-output">
+        <div className="verify-output" ref={output}>
           {summary && check ? (
             <ResultCard summary={summary} live={check.live} checkpointNames={checkpointNames} />
           ) : (
@@ -170,7 +178,6 @@ export default function VerifyPage() {
               <p className="muted">{t("verify.empty")}</p>
             </div>
           )}
-          {!keys.cached && check?.input.kind === "qr" ? <Notice kind="warning">{t("verify.keys_none")}</Notice> : null}
         </div>
       </div>
     </section>

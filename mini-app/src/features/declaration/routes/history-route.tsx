@@ -36,6 +36,8 @@ export function HistoryRoute() {
         <ul className="kb-list" data-testid="receipt-history">
           {history.map(({ receipt }) => {
             const expired = isExpired(receipt, now);
+            const bad = receipt.status === "rejected" || receipt.status === "revoked";
+            const state = bad ? s.receipt.statuses[receipt.status] : expired ? s.history.expired : s.history.valid;
             return (
               <li key={receipt.code}>
                 <button type="button" className="kb-list__item" onClick={() => navigate(paths.receipt.getHref(receipt.code))}>
@@ -46,7 +48,7 @@ export function HistoryRoute() {
                     </span>
                     <span className="kb-list__meta">
                       {receipt.holderName} ·{" "}
-                      <span className={expired ? "kb-text-expired" : "kb-text-valid"}>{expired ? s.history.expired : s.history.valid}</span>
+                      <span className={expired || bad ? "kb-text-expired" : "kb-text-valid"}>{state}</span>
                     </span>
                   </span>
                   <ChevronRightIcon className="kb-list__chevron" />

@@ -74,8 +74,12 @@ export function ReceiptRoute() {
         <p id="kb-receipt-code" className="kb-receipt__code" data-testid="receipt-code">
           {formatReceiptCode(receipt.code)}
         </p>
-        <p className={`kb-receipt__validity ${expired ? "kb-receipt__validity--expired" : "kb-receipt__validity--valid"}`} role="status">
-          {expired ? s.receipt.expired(formatDateTime(receipt.expiresAt)) : s.receipt.validUntil(formatDateTime(receipt.expiresAt))}
+        <p className={`kb-receipt__validity ${expired || bad ? "kb-receipt__validity--expired" : "kb-receipt__validity--valid"}`} role="status">
+          {bad
+            ? s.receipt.statuses[receipt.status]
+            : expired
+              ? s.receipt.expired(formatDateTime(receipt.expiresAt))
+              : s.receipt.validUntil(formatDateTime(receipt.expiresAt))}
         </p>
         <p className="kb-receipt__checkpoint">{receipt.checkpointName}</p>
       </section>
