@@ -73,6 +73,10 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
   const checkpoint = await deps.checkpoints.get(declaration.trip.checkpointId);
   const issues: FieldIssue[] = [];
   if (!checkpoint || !isActive(checkpoint, now)) issues.push({ path: "declaration.trip.checkpointId", code: "declaration.checkpoint_unknown" });
+  // A one-way checkpoint only controls that direction; the other way is a mistake in the form.
+  else if (checkpoint.direction !== "both" && checkpoint.direction !== declaration.trip.direction) {
+    issues.push({ path: "declaration.trip.direction", code: "trip.direction_mismatch" });
+  }
   issues.push(...placeIssues(declaration, deps.wards));
   if (issues.length > 0 || !checkpoint) throw validationFailed(issues);
 

@@ -14,6 +14,7 @@ export const declarationMessages = {
   "trip.vehicle_required": { vi: "Vui lòng chọn phương tiện", en: "Please choose a vehicle" },
   "trip.purpose_required": { vi: "Vui lòng chọn mục đích chuyến đi", en: "Please choose the purpose of the trip" },
   "trip.direction_required": { vi: "Vui lòng chọn chiều đi (vào hay ra khỏi thành phố)", en: "Please choose the direction (into or out of the city)" },
+  "trip.direction_mismatch": { vi: "Chốt này chỉ kiểm soát một chiều; vui lòng kiểm tra lại chiều đi", en: "This checkpoint only controls one direction; please check the direction" },
   "trip.plate_required": { vi: "Vui lòng nhập biển số xe", en: "Please enter the number plate" },
   "trip.transport_code_required": { vi: "Vui lòng nhập số hiệu chuyến bay hoặc tàu", en: "Please enter the flight or train number" },
   "trip.transport_code_format": { vi: "Số hiệu chuyến không hợp lệ (ví dụ VN215, SE1)", en: "Invalid flight or train number (e.g. VN215, SE1)" },

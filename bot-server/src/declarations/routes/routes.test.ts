@@ -175,6 +175,13 @@ describe.each(openTestDatabases({ migrate: true }))("declaration routes on $name
     }
   });
 
+  it("when leaving the city through an into-the-city-only checkpoint, then 400 at declaration.trip.direction", async () => {
+    const d = sampleDeclaration();
+    const res = await submit(newUser(), bodyWith({ trip: { ...d.trip, checkpointId: "HN-BALA", direction: "out_of" } }));
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res)).toEqual([["declaration.trip.direction", "trip.direction_mismatch"]]);
+  });
+
   it("when a ward is not in its province, then 400 at that ward, checked on the server", async () => {
     const d = sampleDeclaration();
     const res = await submit(newUser(), bodyWith({
