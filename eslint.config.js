@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tests/**/*.ts", "**/scripts/**", "**/*.test.ts", "**/cli/**"],
+    files: ["tests/**/*.ts", "**/scripts/**", "**/*.test.ts", "**/cli/**", ".ci/**"],
     rules: { "no-console": "off" },
   },
 );

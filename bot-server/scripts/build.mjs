@@ -9,8 +9,9 @@ const external = Object.keys(pkg.dependencies ?? {})
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/main.js",
+  // The server, and the staff CLI so `npm run staff` works in production without tsx.
+  entryPoints: { main: "src/main.ts", "staff-cli": "src/cli/staff.ts" },
+  outdir: "dist",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -140,6 +140,12 @@ describe.each(openTestDatabases({ migrate: true }))("event pipeline without HTTP
     expect((await h.module.conversations.get(USER))?.owner).toBe("bot");
   }, 20_000);
 
+  it("when a text carries NUL or broken surrogates, then it is stored without them (PostgreSQL TEXT refuses NUL)", async () => {
+    expect(await feed(event("user_send_text", { msgId: "nul1", text: "a\u0000b\ud800c" }))).toEqual({ kind: "done", replies: 1 });
+    const [m] = await h.module.conversations.messages(USER);
+    expect(m?.text?.startsWith("ab")).toBe(true);
+  });
+
   it("delivery receipts mark our messages delivered, then seen, never backwards", async () => {
     await feed(event("user_send_text", { msgId: "u1" }));
     await h.drain();

@@ -90,7 +90,11 @@ describe.each(openTestDatabases({ migrate: true }))("Zalo module on the default 
         (m) => m.length === 1,
       );
       expect(sent.map((m) => m.message.text)).toEqual(["Sau khi khởi động lại"]);
-      expect((await db.get<{ state: string }>("SELECT state FROM zalo_outbox"))?.state).toBe("sent");
+      const row = await until(
+        () => db.get<{ state: string }>("SELECT state FROM zalo_outbox"),
+        (r) => r?.state === "sent",
+      );
+      expect(row?.state).toBe("sent");
     } finally {
       await second.stop();
     }
