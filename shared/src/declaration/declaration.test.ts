@@ -27,6 +27,14 @@ describe("declaration schema", () => {
     expect(codes.some((c) => c.startsWith("identity.idNumber:cccd.birth_year_mismatch"))).toBe(true);
   });
 
+  it("when the gender is not chosen yet, then a CCCD contradicting the birth year is already reported", () => {
+    const d = sampleDeclaration();
+    const { gender: _g, ...identity } = d.identity;
+    const codes = codesOf({ ...identity, birthDate: "1991-05-12" }, wizardStepSchemas.identity);
+    expect(codes).toContain("gender:identity.gender_required");
+    expect(codes.some((c) => c.startsWith("idNumber:cccd.birth_year_mismatch"))).toBe(true);
+  });
+
   it("when a health answer is missing, then it is required (never defaulted to no)", () => {
     const d = sampleDeclaration();
     const { fever: _f, ...health } = d.health;

@@ -36,7 +36,8 @@ const identityFields = z.object({
   relationship: relationshipSchema.default("self"),
 });
 
-const idCrossCheckInput = identityFields.pick({ idKind: true, idNumber: true, birthDate: true, gender: true });
+// Gender is optional here: the birth year check must not wait for the gender to be chosen.
+const idCrossCheckInput = identityFields.pick({ idKind: true, idNumber: true, birthDate: true });
 
 /**
  * Step 1: identity. The ID number is checked against the birth date and gender (a CCCD encodes
@@ -45,7 +46,8 @@ const idCrossCheckInput = identityFields.pick({ idKind: true, idNumber: true, bi
  */
 export const identitySchema = identityFields.superRefine(
   (v, ctx) => {
-    const check = validateIdNumber(v.idNumber, { kind: v.idKind, birthDate: v.birthDate, gender: v.gender });
+    const gender = genderSchema.safeParse(v.gender);
+    const check = validateIdNumber(v.idNumber, { kind: v.idKind, birthDate: v.birthDate, ...(gender.success ? { gender: gender.data } : {}) });
     if (!check.ok) {
       ctx.addIssue({ code: "custom", message: check.code, path: ["idNumber"], input: v.idNumber, ...(check.params ? { params: check.params } : {}) });
     }
