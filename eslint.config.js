@@ -6,7 +6,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "**/www/**", "data/**", "**/generated/**", "test-results/**"] },
+  { ignores: ["**/.zbench/**", "**/node_modules/**", "**/dist/**", "**/www/**", "data/**", "**/generated/**", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

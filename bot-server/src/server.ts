@@ -20,6 +20,7 @@ import { createHttpZaloGraph, withMeCache, ZALO_GRAPH_URL } from "./zalo";
 import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { createStaffModule } from "./staff";
+import { createZaloModule, type ZaloModule } from "./zalo/oa";
 
 export interface RunningServer {
   url: string;
@@ -28,6 +29,8 @@ export interface RunningServer {
   logger: Logger;
   /** Declarations the backend never took; staff tools call `retryDead`. */
   deadLetters: DeadLetters;
+  /** The OA side: webhook ingest, conversations, outgoing queue (used by the simulator and inbox). */
+  zalo: ZaloModule;
   stop(): Promise<void>;
 }
 
@@ -122,6 +125,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const staff = createStaffModule({
     db,
     logger,
+    deadLetters: declarations.deadLetters,
     production,
     consoleDir: env.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR,
     publicBaseUrl: env.PUBLIC_BASE_URL,
@@ -130,6 +134,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     now,
   });
   await staff.start();
+  const zalo = await createZaloModule({ db, env, logger, registry: metrics.registry, now });
   const app = createApp({
     logger,
     metrics,
@@ -143,6 +148,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ...staff.api,
     ],
     other: [
+      // Raw body on this route only: the signature is over the exact bytes Zalo sent.
+      ["/webhooks/zalo", zalo.webhookRouter],
       ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
       ["/", receiptKeysRouter(signer)],
       ...staff.other,
@@ -156,6 +163,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
   } catch (error) {
     staff.stop();
+    await zalo.stop();
     await peers.stop();
     await db.close();
     throw error;
@@ -164,6 +172,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
   declarations.worker.start();
+  zalo.start({ webhookUrl: `${url}/webhooks/zalo` });
   logger.info({ url, database: db.dialect }, "bot server listening");
 
   let stopping: Promise<void> | undefined;
@@ -173,6 +182,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     db,
     logger,
     deadLetters: declarations.deadLetters,
+    zalo,
     stop() {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -181,6 +191,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         });
         // Sends in flight finish (bounded by the backend timeout) before their peers and storage go.
         await declarations.worker.stop();
+        await zalo.stop();
         staff.stop();
         await peers.stop();
         await db.close();

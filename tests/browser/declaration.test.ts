@@ -294,4 +294,13 @@ describe.skipIf(!browserTestsEnabled())("declaring at a checkpoint", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("after the whole run, then no CCCD, phone number or name appears in the server's logs", () => {
+    const logs = server.logs.join("");
+    expect(logs.length).toBeGreaterThan(0);
+    const d = sampleDeclaration();
+    for (const secret of [d.identity.idNumber, "912345678", "912 345 678", d.identity.fullName, "Nguyen Van An"]) {
+      expect(logs, `logs contain ${secret}`).not.toContain(secret);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { createDeadLetters, type DeadLetters } from "./dead-letters";
 import type { DeclarationBackend } from "./outbox/backend";
 import type { BackoffPolicy } from "./outbox/backoff";
 import { createOutboxMetrics } from "./outbox/metrics";
+import { ForwardingProblems } from "./outbox/problems";
 import { OutboxRepository } from "./outbox/repository";
 import { createOutboxWorker, type OutboxWorker, type WorkerLogger } from "./outbox/worker";
 import { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
@@ -23,7 +24,8 @@ export { OutboxRepository } from "./outbox/repository";
 export { createHttpDeclarationBackend } from "./outbox/http-backend";
 export type { DeclarationBackend, BackendDeclaration, BackendVerdict } from "./outbox/backend";
 export type { OutboxWorker } from "./outbox/worker";
-export type { DeadLetters } from "./dead-letters";
+export { createDeadLetters, type DeadLetters, type RequeuedRow } from "./dead-letters";
+export { ForwardingProblems } from "./outbox/problems";
 export { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
 
 /** Default budgets: a citizen declares a few times a day; a verifier checks a queue, one by one. */
@@ -99,6 +101,6 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
       ["/api/me", meRouter({ auth, graph: deps.graph, limiter: limiter(deps.limiters?.phone, DEFAULT_LIMITS.phonePerUser) })],
     ],
     worker,
-    deadLetters: createDeadLetters({ outbox, wake: () => worker.wake(), now }),
+    deadLetters: createDeadLetters({ outbox, problems: new ForwardingProblems(deps.db), wake: () => worker.wake(), now }),
   };
 }

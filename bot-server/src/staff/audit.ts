@@ -3,8 +3,9 @@ import type { Queryable } from "../storage";
 
 /**
  * The audit log: who did what to whom, when, why, and in which request. Append-only (the
- * migration's triggers refuse UPDATE and DELETE). Records account changes and sign-in events
- * now, and staff views of citizens' personal data as those screens arrive.
+ * migration's triggers refuse UPDATE and DELETE). Records account changes, sign-in events and
+ * declarations sent to the backend again, and staff views of citizens' personal data as those
+ * screens arrive.
  */
 export type AuditAction =
   | "staff.account_created"
@@ -14,7 +15,8 @@ export type AuditAction =
   | "staff.account_unlocked"
   | "staff.login"
   | "staff.login_locked"
-  | "staff.logout_everywhere";
+  | "staff.logout_everywhere"
+  | "forwarding.retried";
 
 export interface AuditEvent {
   actor: { id: string; username: string } | null;

@@ -6,12 +6,19 @@ import { openTestDatabases } from "../storage/testing";
 import type { Database } from "../storage";
 import { createStaffModule } from "./index";
 import { parseBootstrapAdmin } from "./bootstrap";
-import { staffTestApp, TEST_SCRYPT } from "./testing";
+import { staffTestApp, testDeadLetters, TEST_SCRYPT } from "./testing";
 
 describe("STAFF_BOOTSTRAP_ADMIN", () => {
   it("when production is configured with it, then the server refuses to start and names the variable", () => {
     expect(() => loadConfig({ NODE_ENV: "production", STAFF_BOOTSTRAP_ADMIN: "boss:long enough password" })).toThrow(/STAFF_BOOTSTRAP_ADMIN: is refused in production/);
-    expect(() => createStaffModule({ db: {} as Database, logger: createLogger({ level: "silent" }), production: true, consoleDir: "/x", bootstrapAdmin: "boss:long enough password" })).toThrow(/refused in production/);
+    expect(() => createStaffModule({
+        db: {} as Database,
+        logger: createLogger({ level: "silent" }),
+        production: true,
+        consoleDir: "/x",
+        bootstrapAdmin: "boss:long enough password",
+        deadLetters: testDeadLetters({} as Database, () => new Date()),
+      }),).toThrow(/refused in production/);
   });
 
   it("when the value is malformed, then config names it without echoing the password", () => {
@@ -48,7 +55,15 @@ describe.each(openTestDatabases({ migrate: true }))("development admin bootstrap
 
     const account = await first.staff.manage.list();
     await first.staff.manage.resetPassword(account[0]!.id, "changed password 1", null, { mustChange: false });
-    const second = createStaffModule({ db, logger: createLogger({ level: "silent" }), production: false, consoleDir: "/x", hashing: TEST_SCRYPT, bootstrapAdmin: "dev.admin:dev-password-1" });
+    const second = createStaffModule({
+      db,
+      logger: createLogger({ level: "silent" }),
+      production: false,
+      consoleDir: "/x",
+      hashing: TEST_SCRYPT,
+      bootstrapAdmin: "dev.admin:dev-password-1",
+      deadLetters: testDeadLetters(db, () => new Date()),
+    });
     await second.start();
     second.stop();
     expect((await login("dev-password-1")).status).toBe(401);

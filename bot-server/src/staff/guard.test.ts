@@ -27,6 +27,8 @@ const ROUTES: Record<string, Access> = {
   "POST /accounts/:id/password": ["admin"],
   "POST /accounts/:id/unlock": ["admin"],
   "GET /audit": ["admin"],
+  "GET /forwarding": ["supervisor", "admin"],
+  "POST /forwarding/retry": ["supervisor", "admin"],
 };
 
 interface Layer {
@@ -108,7 +110,7 @@ describe.each(openTestDatabases({ migrate: true }))("staff route guard ($name)",
         checked++;
       }
     }
-    expect(checked).toBe(6 * STAFF_ROLES.length);
+    expect(checked).toBe(8 * STAFF_ROLES.length);
   });
 
   it("when an unknown path under /api/staff is called without a session, then it is 401 too (nothing is listed to strangers)", async () => {

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import type { Logger } from "pino";
+import type { DeadLetters } from "../declarations/dead-letters";
 import type { Database } from "../storage";
 import { consoleRouter } from "../hosting/console";
 import { AccountRepository } from "./accounts";
@@ -12,6 +13,7 @@ import { requireCsrf, requireSession, sameOriginOnly } from "./middleware";
 import { DEFAULT_SCRYPT, type ScryptParams } from "./passwords";
 import { accountRoutes } from "./routes/accounts";
 import { auditRoutes } from "./routes/audit";
+import { forwardingRoutes } from "./routes/forwarding";
 import { loginRoute, sessionRoutes } from "./routes/session";
 import { SessionRepository } from "./sessions";
 import { createAddressThrottle, DEFAULT_LOCKOUT, LoginLockout, type LockoutPolicy } from "./throttle";
@@ -26,6 +28,8 @@ export interface StaffModuleOptions {
   logger: Logger;
   /** Production: `__Host-` Secure cookie, no bootstrap admin. */
   production: boolean;
+  /** The declarations the backend rejected or never took, for the forwarding page. */
+  deadLetters: DeadLetters;
   /** The built console (bot-server/console/dist). */
   consoleDir: string;
   /** `PUBLIC_BASE_URL`: state-changing calls must come from this origin (default: the request's own). */
@@ -98,6 +102,7 @@ export function createStaffModule(opts: StaffModuleOptions): StaffModule {
   signedIn.use(sessionRoutes(routeDeps));
   signedIn.use(accountRoutes(manage));
   signedIn.use(auditRoutes(audit));
+  signedIn.use(forwardingRoutes({ deadLetters: opts.deadLetters, audit, now }));
 
   const api = Router();
   api.use(sameOriginOnly(publicOrigin));

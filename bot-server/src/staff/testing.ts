@@ -4,6 +4,7 @@
 import type { Express } from "express";
 import request from "supertest";
 import { STAFF_CSRF_HEADER, staffSessionResponseSchema, type StaffRole } from "@khaibao/shared";
+import { createDeadLetters, ForwardingProblems, OutboxRepository, type DeadLetters } from "../declarations";
 import { createApp } from "../http/app";
 import { createLogger } from "../observability/logger";
 import { createMetrics } from "../observability/metrics";
@@ -25,6 +26,11 @@ export function testClock(start = "2026-03-02T08:00:00.000Z"): Clock {
   return { now: () => new Date(t), advance: (ms) => void (t += ms) };
 }
 
+/** The real dead-letter list on the test database; `wake` lets a test run the worker after a retry. */
+export function testDeadLetters(db: Database, now: () => Date, wake: () => void = () => {}): DeadLetters {
+  return createDeadLetters({ outbox: new OutboxRepository(db), problems: new ForwardingProblems(db), wake, now });
+}
+
 export interface StaffTestApp {
   app: Express;
   staff: StaffModule;
@@ -44,7 +50,16 @@ export interface SignedIn {
 export function staffTestApp(db: Database, opts: Partial<StaffModuleOptions> = {}): StaffTestApp {
   const clock = testClock();
   const logger = createLogger({ level: "silent" });
-  const staff = createStaffModule({ db, logger, production: false, consoleDir: "/nonexistent", hashing: TEST_SCRYPT, now: clock.now, ...opts });
+  const staff = createStaffModule({
+    db,
+    logger,
+    production: false,
+    consoleDir: "/nonexistent",
+    hashing: TEST_SCRYPT,
+    now: clock.now,
+    deadLetters: testDeadLetters(db, clock.now),
+    ...opts,
+  });
   const app = createApp({ logger, metrics: createMetrics(), ping: async () => {}, api: staff.api, other: staff.other });
   return {
     app,

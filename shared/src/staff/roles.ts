@@ -3,7 +3,8 @@ import { z } from "zod";
 /**
  * Who works in the staff console. One role per account:
  * - `agent`: answers citizens in the inbox;
- * - `supervisor`: an agent who sees every conversation, and may verify receipts;
+ * - `supervisor`: an agent who sees every conversation, may verify receipts and resend
+ *   declarations the backend refused or never took;
  * - `checkpoint_officer`: police at a checkpoint, verifies receipts;
  * - `admin`: manages accounts and reads the audit log (and can do everything above).
  */
@@ -20,6 +21,8 @@ export const STAFF_PERMISSIONS = {
   verifyReceipts: ["checkpoint_officer", "supervisor", "admin"],
   /** Create accounts, change roles, disable, reset passwords. */
   manageAccounts: ["admin"],
+  /** See declarations the backend rejected or never took, and send them again. */
+  manageForwarding: ["supervisor", "admin"],
   /** Read the audit log. */
   readAudit: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;

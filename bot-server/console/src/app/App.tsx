@@ -12,6 +12,7 @@ import { Shell } from "./Shell";
 const VerifyPage = lazy(() => import("../features/verify/VerifyPage"));
 const AccountsPage = lazy(() => import("../features/accounts/AccountsPage"));
 const AuditPage = lazy(() => import("../features/audit/AuditPage"));
+const ForwardingPage = lazy(() => import("../features/forwarding/ForwardingPage"));
 
 function Home({ name }: { name: string }) {
   const { t } = useI18n();
@@ -61,6 +62,7 @@ export function App() {
   if (pathname === paths.password || user.mustChangePassword) page = <ChangePasswordPage required={user.mustChangePassword} />;
   else if (pathname === paths.verify && allowed.some((s) => s.path === paths.verify)) page = <VerifyPage />;
   else if (pathname === paths.accounts && allowed.some((s) => s.path === paths.accounts)) page = <AccountsPage me={user} />;
+  else if (pathname === paths.forwarding && allowed.some((s) => s.path === paths.forwarding)) page = <ForwardingPage />;
   else if (pathname === paths.audit && allowed.some((s) => s.path === paths.audit)) page = <AuditPage />;
   else page = <Home name={user.displayName} />;
 

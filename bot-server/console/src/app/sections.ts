@@ -14,6 +14,7 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { path: paths.verify, label: "nav.verify", visible: (role) => staffCan(role, "verifyReceipts") },
+  { path: paths.forwarding, label: "nav.forwarding", visible: (role) => staffCan(role, "manageForwarding") },
   { path: paths.accounts, label: "nav.accounts", visible: (role) => staffCan(role, "manageAccounts") },
   { path: paths.audit, label: "nav.audit", visible: (role) => staffCan(role, "readAudit") },
 ];

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 export const paths = {
   home: "/console/",
   verify: "/console/verify",
+  forwarding: "/console/forwarding",
   accounts: "/console/accounts",
   audit: "/console/audit",
   password: "/console/password",

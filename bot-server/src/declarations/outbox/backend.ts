@@ -5,14 +5,15 @@
  * idempotency key, so the backend must (and the stand-in does) dedupe on it.
  */
 export interface DeclarationBackend {
-  submit(record: BackendDeclaration): Promise<BackendVerdict>;
+  /** `idempotencyKey` defaults to `record.declarationId`; a staff resend after a rejection has its own. */
+  submit(record: BackendDeclaration, idempotencyKey?: string): Promise<BackendVerdict>;
 }
 
 export type BackendVerdict = { ok: true; duplicate: boolean } | { rejected: string };
 
 /** What we send: our ids, the checkpoint, the validity window and the validated declaration. */
 export interface BackendDeclaration {
-  /** Our declaration id, also the `Idempotency-Key`. */
+  /** Our declaration id, also the `Idempotency-Key` (unless staff resent it after a rejection). */
   declarationId: string;
   receiptCode: string;
   checkpointId: string;

@@ -16,8 +16,9 @@ const MAX_REASON_LENGTH = 200;
 
 /**
  * The declaration backend over HTTP: `POST /v1/declarations` with the JSON record, bearer token
- * and `Idempotency-Key` = our declaration id. 201 created / 200 duplicate → ok; another 4xx →
- * rejected with the backend's `reason`; 5xx, timeouts and connection errors → retry.
+ * and `Idempotency-Key` = our declaration id (or a staff resend's key). 201 created / 200
+ * duplicate → ok; another 4xx → rejected with the backend's `reason`; 5xx, timeouts and
+ * connection errors → retry.
  */
 export function createHttpDeclarationBackend(opts: HttpDeclarationBackendOptions): DeclarationBackend {
   const http: AxiosInstance = axios.create({
@@ -29,11 +30,11 @@ export function createHttpDeclarationBackend(opts: HttpDeclarationBackendOptions
     headers: opts.token ? { Authorization: `Bearer ${opts.token}` } : {},
   });
   return {
-    async submit(record: BackendDeclaration): Promise<BackendVerdict> {
+    async submit(record: BackendDeclaration, idempotencyKey = record.declarationId): Promise<BackendVerdict> {
       let status: number;
       let data: unknown;
       try {
-        ({ status, data } = await http.post("/v1/declarations", record, { headers: { "Idempotency-Key": record.declarationId } }));
+        ({ status, data } = await http.post("/v1/declarations", record, { headers: { "Idempotency-Key": idempotencyKey } }));
       } catch (cause) {
         const code = (cause as { code?: unknown }).code;
         throw new BackendUnavailableError(`request failed: ${typeof code === "string" ? code : "network error"}`, { cause });

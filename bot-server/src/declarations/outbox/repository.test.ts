@@ -34,10 +34,10 @@ describe.each(openTestDatabases({ migrate: true }))("outbox claims on $name", ({
 
   it("when a row is leased, then nobody claims it until the lease runs out, then it is claimed again", async () => {
     const d = await storeDeclaration(db, cipher, T0);
-    expect(await outbox.claimDue({ owner: "a", limit: 10, leaseMs: 60_000, now: T0 })).toEqual([{ declarationId: d.id, attempts: 1 }]);
+    expect(await outbox.claimDue({ owner: "a", limit: 10, leaseMs: 60_000, now: T0 })).toEqual([{ declarationId: d.id, attempts: 1, idempotencyKey: d.id }]);
     expect(await outbox.claimDue({ owner: "b", limit: 10, leaseMs: 60_000, now: at(59_999) })).toEqual([]);
     // Instance a died mid-send: b takes the row over once the lease has run out.
-    expect(await outbox.claimDue({ owner: "b", limit: 10, leaseMs: 60_000, now: at(60_000) })).toEqual([{ declarationId: d.id, attempts: 2 }]);
+    expect(await outbox.claimDue({ owner: "b", limit: 10, leaseMs: 60_000, now: at(60_000) })).toEqual([{ declarationId: d.id, attempts: 2, idempotencyKey: d.id }]);
   });
 
   it("when a row is not due yet, then it is not claimed", async () => {

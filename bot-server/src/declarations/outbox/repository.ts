@@ -6,6 +6,26 @@ export type OutboxState = "pending" | "done" | "dead" | "rejected";
 export interface ClaimedRow {
   declarationId: string;
   attempts: number;
+  /** What the backend dedupes on: the declaration id, or a resend's own key (see `idempotencyKeyOf`). */
+  idempotencyKey: string;
+}
+
+/** A row staff moved back to pending, and the state it was in. */
+export interface RequeuedRow {
+  declarationId: string;
+  from: "dead" | "rejected";
+  /** The backend's reason (rejected) or the last failure (dead), before the retry. */
+  reason: string | null;
+}
+
+/**
+ * The backend keeps its first verdict per key, so a declaration staff send again after a
+ * rejection goes under a new key: `<id>.resend-<n>`. The body still carries our declaration id,
+ * which lets the backend link the two. Dead rows keep their key: the backend may have stored an
+ * earlier send whose answer was lost, and must dedupe it.
+ */
+export function idempotencyKeyOf(declarationId: string, resends: number): string {
+  return resends > 0 ? `${declarationId}.resend-${resends}` : declarationId;
 }
 
 export interface DeadRow {
@@ -35,16 +55,16 @@ export class OutboxRepository {
     const now = opts.now.toISOString();
     const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
     const lock = this.db.dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
-    const rows = await this.db.all<{ declaration_id: string; attempts: number }>(
+    const rows = await this.db.all<{ declaration_id: string; attempts: number; resends: number }>(
       `UPDATE declaration_outbox
           SET attempts = attempts + 1, claimed_until = $2, claimed_by = $3, last_attempt_at = $1, updated_at = $1
         WHERE declaration_id IN (
           SELECT declaration_id FROM declaration_outbox WHERE ${DUE}
            ORDER BY next_attempt_at LIMIT $4 ${lock})
-       RETURNING declaration_id, attempts`,
+       RETURNING declaration_id, attempts, resends`,
       [now, until, opts.owner, opts.limit],
     );
-    return rows.map((r) => ({ declarationId: r.declaration_id, attempts: Number(r.attempts) }));
+    return rows.map((r) => ({ declarationId: r.declaration_id, attempts: Number(r.attempts), idempotencyKey: idempotencyKeyOf(r.declaration_id, Number(r.resends)) }));
   }
 
   /** Delivered: the outbox row is done and the declaration `forwarded`, together. */
@@ -113,6 +133,44 @@ export class OutboxRepository {
       }
     });
     return moved;
+  }
+
+  /**
+   * A rejected row back to pending under a new key (`resends` + 1), and its declaration back to
+   * `accepted`. The backend's rejection is final for what it received; staff use this after the
+   * cause was put right on the backend's side. A revoked declaration is never sent again.
+   */
+  async retryRejected(declarationId: string, now: Date): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { changes } = await tx.run(
+        `UPDATE declaration_outbox SET state = 'pending', attempts = 0, resends = resends + 1, next_attempt_at = $2, claimed_until = NULL, claimed_by = NULL,
+                finished_at = NULL, updated_at = $2
+          WHERE declaration_id = $1 AND state = 'rejected'
+            AND EXISTS (SELECT 1 FROM declarations d WHERE d.id = $1 AND d.status = 'rejected')`,
+        [declarationId, now],
+      );
+      if (changes === 0) return false;
+      await tx.run("UPDATE declarations SET status = 'accepted', status_reason = NULL, updated_at = $2 WHERE id = $1 AND status = 'rejected'", [declarationId, now]);
+      return true;
+    });
+  }
+
+  /**
+   * Staff's "send again" for a mix of rejected and dead rows, in one transaction with whatever
+   * `inside` records (the audit log): either both happen or neither. Ids in any other state are
+   * left alone and not returned.
+   */
+  async requeue(declarationIds: readonly string[], now: Date, inside?: (moved: RequeuedRow[]) => Promise<void>): Promise<RequeuedRow[]> {
+    return this.db.transaction(async (tx) => {
+      const moved: RequeuedRow[] = [];
+      for (const id of new Set(declarationIds)) {
+        const row = await tx.get<{ state: OutboxState; last_error: string | null }>("SELECT state, last_error FROM declaration_outbox WHERE declaration_id = $1", [id]);
+        if (row?.state === "dead" && (await this.retryDead([id], now)) > 0) moved.push({ declarationId: id, from: "dead", reason: row.last_error });
+        else if (row?.state === "rejected" && (await this.retryRejected(id, now))) moved.push({ declarationId: id, from: "rejected", reason: row.last_error });
+      }
+      if (inside) await inside(moved);
+      return moved;
+    });
   }
 
   async listDead(limit = 100): Promise<DeadRow[]> {

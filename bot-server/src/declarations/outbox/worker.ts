@@ -86,7 +86,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       if (!stored) throw new Error("declaration row missing");
       // Opened in memory only for the send; never logged.
       const sealed = opts.cipher.openJson<SealedDeclaration>(stored.sealed);
-      const verdict = await opts.backend.submit(recordOf(stored, sealed));
+      const verdict = await opts.backend.submit(recordOf(stored, sealed), row.idempotencyKey);
       if ("ok" in verdict) {
         await opts.outbox.complete(id, now());
         metrics.forwarded();

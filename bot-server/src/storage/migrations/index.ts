@@ -8,8 +8,9 @@ import { migration as m001 } from "./001_init";
 import { migration as m002 } from "./002_declarations";
 import { migration as m010 } from "./010_staff";
 import { migration as m020 } from "./020_zalo_messaging";
+import { migration as m030 } from "./030_outbox_resends";
 
-export const migrations: readonly Migration[] = [m001, m002, m010, m020];
+export const migrations: readonly Migration[] = [m001, m002, m010, m020, m030];
 
 export type { Migration, MigrationSql, SqlFragments } from "./define";
 export { portable } from "./define";

@@ -67,6 +67,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       });
       if (outcome.kind === "deferred") {
         await opts.repo.reschedule(row.id, opts.owner, { at: new Date(now().getTime() + outcome.ms), error: `deferred: ${outcome.reason}`, refund: true });
+        // Look again when it is due rather than at the next poll.
+        setTimeout(() => worker.wake(), outcome.ms).unref();
       } else if (outcome.kind === "lost") {
         opts.logger?.warn({ inboxId: row.id, eventName: row.eventName }, "Zalo event lease lost before completion; another instance handles it");
       }
@@ -84,7 +86,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     }
   }
 
-  return createPollingWorker<ClaimedEvent>({
+  const worker = createPollingWorker<ClaimedEvent>({
     claim: (limit) => opts.repo.claimHeads({ owner: opts.owner, limit, leaseMs: opts.leaseMs, now: now() }),
     handle: async (row) => {
       try {
@@ -98,4 +100,5 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     pollMs: opts.pollMs,
     onClaimError: (error) => opts.logger?.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, "inbox claim failed"),
   });
+  return worker;
 }
