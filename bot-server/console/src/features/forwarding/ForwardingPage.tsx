@@ -43,7 +43,8 @@ export default function ForwardingPage() {
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const [toast, setToast] = useState<{ kind: "success" | "warning"; text: string }>();
+  // Kept as a message key, so the toast follows a language switch.
+  const [toast, setToast] = useState<{ kind: "success" | "warning"; key: "forwarding.done" | "forwarding.done_some"; params: Record<string, string> }>();
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -109,8 +110,8 @@ export default function ForwardingPage() {
   const done = (result: ForwardingRetryResponse) => {
     setConfirming(false);
     const moved = result.retried.rejected.length + result.retried.dead.length;
-    const text = result.skipped.length > 0 ? t("forwarding.done_some", { count: String(moved), skipped: String(result.skipped.length) }) : t("forwarding.done", { count: String(moved) });
-    setToast({ kind: result.skipped.length > 0 ? "warning" : "success", text });
+    const params = { count: String(moved), skipped: String(result.skipped.length) };
+    setToast(result.skipped.length > 0 ? { kind: "warning", key: "forwarding.done_some", params } : { kind: "success", key: "forwarding.done", params });
     setSelected(new Set());
     void load();
   };
@@ -224,7 +225,7 @@ export default function ForwardingPage() {
       {confirming ? <RetryDialog state={state} declarationIds={[...selected]} onDone={done} onCancel={() => setConfirming(false)} /> : null}
       {toast ? (
         <div className={`toast toast-${toast.kind}`} role="status">
-          <span>{toast.text}</span>
+          <span>{t(toast.key, toast.params)}</span>
           <button type="button" className="toast-close" aria-label={t("forwarding.close")} onClick={() => setToast(undefined)}>
             ×
           </button>
