@@ -16,8 +16,8 @@ export const isoDateSchema = z
 export const birthDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}(-\d{2}-\d{2})?$/, { error: "date_invalid" })
-  .refine((s) => s.length === 4 || isoDateSchema.safeParse(s).success, { error: "date_invalid" })
+  .regex(/^\d{4}(-\d{2}-\d{2})?$/, { error: "identity.birth_date_invalid" })
+  .refine((s) => s.length === 4 || isoDateSchema.safeParse(s).success, { error: "identity.birth_date_invalid" })
   .refine((s) => Number(s.slice(0, 4)) >= 1900, { error: "identity.birth_too_old" });
 
 /** An instant with its offset, as the client's clock saw it: `2026-11-28T08:30:00+07:00` or `...Z`. */

@@ -6,6 +6,7 @@ export const declarationMessages = {
   "name.too_short": { vi: "Họ tên quá ngắn", en: "Name is too short" },
   "name.invalid_chars": { vi: "Họ tên chỉ gồm chữ cái và khoảng trắng", en: "A name may only contain letters and spaces" },
   "text.control_chars": { vi: "Nội dung có ký tự không hợp lệ", en: "The text contains invalid characters" },
+  "identity.birth_date_invalid": { vi: "Ngày sinh không hợp lệ (ví dụ 12/05/1990, hoặc chỉ năm sinh 1990)", en: "Invalid date of birth (e.g. 12/05/1990, or just the year 1990)" },
   "identity.birth_too_old": { vi: "Năm sinh phải từ 1900 trở đi", en: "The birth year must be 1900 or later" },
   "identity.gender_required": { vi: "Vui lòng chọn giới tính", en: "Please choose a gender" },
   "identity.id_kind_required": { vi: "Vui lòng chọn loại giấy tờ", en: "Please choose the type of document" },

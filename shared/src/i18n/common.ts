@@ -11,7 +11,7 @@ export const commonMessages = {
   too_small: { vi: "Giá trị quá nhỏ (tối thiểu {min})", en: "Value too small (at least {min})" },
   too_big: { vi: "Giá trị quá lớn (tối đa {max})", en: "Value too large (at most {max})" },
   unknown_field: { vi: "Trường không được hỗ trợ", en: "Unsupported field" },
-  date_invalid: { vi: "Ngày không hợp lệ (dạng YYYY-MM-DD)", en: "Invalid date (use YYYY-MM-DD)" },
+  date_invalid: { vi: "Ngày không hợp lệ", en: "Invalid date" },
   date_in_future: { vi: "Ngày không được ở tương lai", en: "The date cannot be in the future" },
   email_invalid: { vi: "Địa chỉ email không hợp lệ", en: "Invalid e-mail address" },
 

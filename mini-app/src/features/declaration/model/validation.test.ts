@@ -104,6 +104,6 @@ describe("birth dates as people type them", () => {
   it("an impossible date is left for the schema to reject", () => {
     const form = filledForm();
     form.identity.birthDate = "31/02/1990";
-    expect(validateStep(form, "identity", "vi")["identity.birthDate"]?.code).toBe("date_invalid");
+    expect(validateStep(form, "identity", "vi")["identity.birthDate"]?.code).toBe("identity.birth_date_invalid");
   });
 });
