@@ -21,6 +21,8 @@ import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLette
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
+import { createConfiguredChatBot } from "./bot";
+import { devChatRoutes } from "./simulator";
 
 export interface RunningServer {
   url: string;
@@ -134,7 +136,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     now,
   });
   await staff.start();
-  const zalo = await createZaloModule({ db, env, logger, registry: metrics.registry, now });
+  const bot = createConfiguredChatBot({ env, db, now });
+  const zalo = await createZaloModule({ db, env, logger, registry: metrics.registry, now, bot });
   const app = createApp({
     logger,
     metrics,
@@ -153,6 +156,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
       ["/", receiptKeysRouter(signer)],
       ...staff.other,
+      // Development and tests only: play a citizen in the browser (none in production).
+      ...devChatRoutes({ env, zalo, handBackToBot: bot.handBackToBot }),
     ],
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSupportHours } from "../bot/hours";
 
 /**
  * Every setting the server reads, from environment variables only. Each entry documents itself
@@ -53,6 +54,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{2,31}:\S.{8,198}\S$/, "must be username:password (username 3-32 of a-z 0-9 . _ -, password at least 10 characters)")
     .optional(),
+  BOT_FAQ_FILE: z.string().min(1).optional(),
+  SUPPORT_HOURS: z.string().max(500).optional(),
 }).superRefine((env, ctx) => {
   // Rules between variables; loadConfig reports them like any other problem, by name.
   const problem = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
@@ -63,6 +66,13 @@ export const envSchema = z.object({
     problem("STAFF_BOOTSTRAP_ADMIN", "is refused in production: create the first admin with `npm run staff -- create-admin`");
   }
   if (env.STAFF_SESSION_IDLE_MINUTES > env.STAFF_SESSION_MAX_HOURS * 60) problem("STAFF_SESSION_IDLE_MINUTES", "must not exceed STAFF_SESSION_MAX_HOURS");
+  if (env.SUPPORT_HOURS !== undefined) {
+    try {
+      parseSupportHours(env.SUPPORT_HOURS);
+    } catch (error) {
+      problem("SUPPORT_HOURS", (error as Error).message);
+    }
+  }
   if (env.OUTBOX_RETRY_BASE_MS > env.OUTBOX_RETRY_MAX_MS) problem("OUTBOX_RETRY_BASE_MS", "must not exceed OUTBOX_RETRY_MAX_MS");
   if (env.NODE_ENV === "production" && env.ZALO_GRAPH_URL && !env.ZALO_GRAPH_URL.startsWith("https://")) {
     problem("ZALO_GRAPH_URL", "must be https:// in production (the local stand-in is refused)");
@@ -129,5 +139,7 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   CONSOLE_DIR: "Folder of the built staff console served at /console/ (default bot-server/console/dist)",
   STAFF_SESSION_IDLE_MINUTES: "A staff console session ends after this many minutes without a request (default 60)",
   STAFF_SESSION_MAX_HOURS: "A staff console session ends this many hours after login whatever happens (default 12)",
+  BOT_FAQ_FILE: "JSON file of the chat-bot's frequently asked questions (answers, keywords, buttons), validated at start; default the built-in bot-server/src/bot/faq.vi.json",
+  SUPPORT_HOURS: "When support staff answer the chat, Vietnam time (default mon-fri 07:30-17:00; sat 07:30-11:30); the handoff message says when someone will answer",
   STAFF_BOOTSTRAP_ADMIN: "Development only: username:password of an admin created at start if missing (refused in production; there use npm run staff -- create-admin)",
 };

@@ -167,7 +167,9 @@ export function conversationMiddleware(opts: ConversationHandlersOptions): Middl
         createdAt: ctx.now.toISOString(),
       };
       if (conversation.owner === "bot") {
-        const replies: OutgoingMessage[] = await bot.handle(event, conversation);
+        const replies: OutgoingMessage[] = await bot.handle(event, conversation, {
+          handOff: (reason) => ctx.write(async (tx) => void (await conversations.setOwner(tx, userId, "human", reason, ctx.now))),
+        });
         if (replies.length > 0) ctx.reply(...replies);
       }
     }

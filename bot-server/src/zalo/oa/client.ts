@@ -177,7 +177,7 @@ export function createHttpOaApi(opts: HttpOaApiOptions): OaApi {
       const answer = await withToken((token) => {
         // A fresh form per attempt: a retried request must carry the whole file again.
         const form = new FormData();
-        form.append("file", new Blob([png], { type: "image/png" }), filename);
+        form.append("file", new Blob([new Uint8Array(png)], { type: "image/png" }), filename);
         return call(OA_PATHS.uploadImage, form, token);
       });
       const id = str(answer.data?.attachment_id);

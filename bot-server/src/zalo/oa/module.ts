@@ -3,12 +3,12 @@ import { hostname } from "node:os";
 import type { Router } from "express";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
-import type { OutgoingMessage } from "@khaibao/shared";
+import { miniAppButton, type OutgoingMessage } from "@khaibao/shared";
+import { createChatBot, DECLARE_BUTTON_TITLE, DEFAULT_SUPPORT_HOURS, loadFaq, parseSupportHours } from "../../bot";
 import type { Env } from "../../config";
 import {
   ConversationRepository,
   conversationMiddleware,
-  createPlaceholderBot,
   mirrorOutboundTransition,
   queueMessages,
   type Bot,
@@ -98,7 +98,7 @@ export interface ZaloModuleDeps {
   logger: Logger;
   registry: Registry;
   now?: () => Date;
-  /** The chat-bot; default a placeholder that acknowledges and offers the mini app. */
+  /** The chat-bot; default the citizens' bot with the built-in FAQ and default support hours. */
   bot?: Bot;
   /** Middlewares run before the default conversation handling (e.g. the support inbox's live feed). */
   middleware?: readonly Middleware[];
@@ -218,11 +218,20 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
       metrics: oaMetrics,
       logger,
     });
+    const defaultBot = () =>
+      createChatBot({
+        faq: loadFaq(),
+        hours: parseSupportHours(DEFAULT_SUPPORT_HOURS),
+        declareButton: miniAppButton(DECLARE_BUTTON_TITLE, miniAppId),
+        conversations,
+        db,
+        now,
+      });
     const pipeline = createEventProcessor({
       db,
       middleware: [
         ...(deps.middleware ?? []),
-        ...conversationMiddleware({ conversations, outbound, bot: deps.bot ?? createPlaceholderBot({ miniAppId }), echoWaitMs: tuning.echoWaitMs }),
+        ...conversationMiddleware({ conversations, outbound, bot: deps.bot ?? defaultBot(), echoWaitMs: tuning.echoWaitMs }),
       ],
       loadConversation: (userId) => conversations.get(userId),
       queueReplies: async (tx, userId, messages, at) => {
