@@ -6,12 +6,15 @@
 import os from "node:os";
 import { benchDeclarations } from "./declarations";
 import { miniAppSizes } from "./sizes";
+import { benchWebhook } from "./webhook";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
 
 const targets: Record<string, { min?: number; max?: number }> = {
   declarationAcceptRatio: { min: 0.5 },
+  webhookIngestRatio: { min: 0.7 },
+  webhookP99MsAt1000: { max: 20 },
   declarationP99MsAt500: { max: 50 },
   outboxDrainSeconds: { max: 60 },
   firstScreenJsGzKb: { max: 160 },
@@ -21,7 +24,8 @@ const targets: Record<string, { min?: number; max?: number }> = {
 async function main(): Promise<void> {
   const sizes = miniAppSizes();
   const decl = await benchDeclarations({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000 });
-  const figures: Record<string, number> = { ...decl, ...sizes };
+  const hook = await benchWebhook({ durationSec: quick ? 3 : 10 });
+  const figures: Record<string, number> = { ...decl, ...hook, ...sizes };
   const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick };
   const misses = Object.entries(targets).filter(([k, t]) => {
     const v = figures[k];
