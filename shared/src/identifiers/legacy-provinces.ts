@@ -3,7 +3,7 @@
  * 2-digit code. CCCD numbers embed "0" + this code (the province where the birth was registered),
  * and numbers issued before the merger keep it, so this list is needed to decode them.
  *
- * Data, not logic: generated once from /work/shared/data/vn-provinces-legacy-63.tsv (columns
+ * Data, not logic: generated once from ../admin-units/generated/vn-provinces-legacy-63.tsv (columns
  * code, name, name_ascii; names in NFC). Note from the source: 46 Thừa Thiên Huế became the
  * centrally-run city "Huế" on 2025-01-01 and kept its code. If the TSV changes,
  * regenerate the whole list from it rather than patching entries.
