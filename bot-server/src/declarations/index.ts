@@ -6,6 +6,8 @@ import type { FieldCipher } from "../privacy/types";
 import type { ReceiptSigner } from "../receipts/types";
 import type { Queryable } from "../storage";
 import { requireZaloUser, type ZaloGraph } from "../zalo";
+import { createBatchedDeclarationInserter } from "./batch-insert";
+import { cachedCheckpoints } from "./checkpoint-cache";
 import { createDeadLetters, type DeadLetters } from "./dead-letters";
 import type { DeclarationBackend } from "./outbox/backend";
 import type { BackoffPolicy } from "./outbox/backoff";
@@ -83,9 +85,14 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
   });
   const auth = requireZaloUser(deps.graph);
   const limiter = (given: RateLimiter | undefined, fallback: { capacity: number; perMinute: number }) => given ?? createTokenBucketLimiter(fallback);
+  const inserter = createBatchedDeclarationInserter(declarations);
   const submit = {
-    declarations,
-    checkpoints: deps.checkpoints,
+    // Lookups go straight to the repository; inserts of concurrent submissions share a commit.
+    declarations: {
+      findByIdempotencyKey: (userId: string, key: string) => declarations.findByIdempotencyKey(userId, key),
+      insertWithOutbox: inserter.insertWithOutbox,
+    },
+    checkpoints: cachedCheckpoints(deps.checkpoints),
     wards: deps.wards,
     cipher: deps.cipher,
     signer: deps.signer,

@@ -63,22 +63,28 @@ export class DeclarationRepository {
    * and idempotency key, or a receipt code already taken) is thrown for the caller to resolve.
    */
   async insertWithOutbox(r: DeclarationRecord, now: Date): Promise<void> {
-    const ts = now.toISOString();
-    await this.db.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO declarations (${COLUMNS}, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)`,
-        [
-          r.id, r.receiptCode, r.zaloUserId, r.idempotencyKey, r.requestHash, r.checkpointId, r.direction, r.issuedAt, r.expiresAt,
-          r.status, r.statusReason, r.holderNameMasked, r.holderIdMasked, r.idNumberIndex, r.sealed, r.sealedKeyId,
-          r.destinationProvinceCode, r.destinationWardCode, r.receiptQr, ts,
-        ],
-      );
-      await tx.run(
-        `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
-         VALUES ($1, 'pending', 0, $2, $2, $2)`,
-        [r.id, ts],
-      );
+    await this.db.transaction((tx) => insertPair(tx, r, now));
+  }
+
+  /**
+   * Group commit: several declarations (each with its outbox row) in one transaction. Each pair
+   * goes in its own savepoint, so a UNIQUE violation (or any error) undoes only that pair and is
+   * returned in its slot; the others commit. Resolves only after COMMIT: every `undefined` slot is
+   * durable. Rejects as a whole only when the transaction itself fails (then nothing was stored).
+   */
+  async insertManyWithOutbox(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
+    return this.db.transaction(async (tx) => {
+      const errors: unknown[] = [];
+      for (const { record, now } of items) {
+        try {
+          await tx.transaction((sp) => insertPair(sp, record, now));
+          errors.push(undefined);
+        } catch (error) {
+          // `undefined` marks success, so an error must never be falsy-equal to it.
+          errors.push(error ?? new Error("declaration insert failed"));
+        }
+      }
+      return errors;
     });
   }
 
@@ -96,4 +102,22 @@ export class DeclarationRepository {
     const row = await this.db.get<Row>(`SELECT ${COLUMNS} FROM declarations WHERE id = $1`, [id]);
     return row ? toRecord(row) : undefined;
   }
+}
+
+async function insertPair(tx: Queryable, r: DeclarationRecord, now: Date): Promise<void> {
+  const ts = now.toISOString();
+  await tx.run(
+    `INSERT INTO declarations (${COLUMNS}, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)`,
+    [
+      r.id, r.receiptCode, r.zaloUserId, r.idempotencyKey, r.requestHash, r.checkpointId, r.direction, r.issuedAt, r.expiresAt,
+      r.status, r.statusReason, r.holderNameMasked, r.holderIdMasked, r.idNumberIndex, r.sealed, r.sealedKeyId,
+      r.destinationProvinceCode, r.destinationWardCode, r.receiptQr, ts,
+    ],
+  );
+  await tx.run(
+    `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
+     VALUES ($1, 'pending', 0, $2, $2, $2)`,
+    [r.id, ts],
+  );
 }

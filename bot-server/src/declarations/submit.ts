@@ -27,7 +27,8 @@ import { declarationFingerprint } from "./request-hash";
 export type SubmitDeclarationInput = z.output<typeof submitDeclarationRequestSchema>;
 
 export interface SubmitDeps {
-  declarations: DeclarationRepository;
+  /** `insertWithOutbox` may be the group-commit writer (`createBatchedDeclarationInserter`). */
+  declarations: Pick<DeclarationRepository, "findByIdempotencyKey" | "insertWithOutbox">;
   checkpoints: { get(id: string): Promise<CheckpointRecord | undefined> };
   wards: WardLookup;
   cipher: FieldCipher;

@@ -39,6 +39,13 @@ export function parsedDeclaration(overrides: Partial<DeclarationInput> = {}): De
 
 /** Stores one accepted declaration with its outbox row, as `submitDeclaration` would. */
 export async function storeDeclaration(db: Queryable, cipher: FieldCipher, now: Date, overrides: Partial<DeclarationRecord> = {}): Promise<DeclarationRecord> {
+  const record = declarationRecord(cipher, now, overrides);
+  await new DeclarationRepository(db).insertWithOutbox(record, now);
+  return record;
+}
+
+/** An accepted declaration as `submitDeclaration` builds it, not stored. */
+export function declarationRecord(cipher: FieldCipher, now: Date, overrides: Partial<DeclarationRecord> = {}): DeclarationRecord {
   const declaration = parsedDeclaration();
   const sealed: SealedDeclaration<Declaration> = { declaration, clientSubmittedAt: null };
   const record: DeclarationRecord = {
@@ -63,6 +70,5 @@ export async function storeDeclaration(db: Queryable, cipher: FieldCipher, now: 
     receiptQr: "KB1:TEST",
     ...overrides,
   };
-  await new DeclarationRepository(db).insertWithOutbox(record, now);
   return record;
 }

@@ -69,16 +69,18 @@ export class OutboxRepository {
 
   /** Delivered: the outbox row is done and the declaration `forwarded`, together. */
   async complete(declarationId: string, now: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const { changes } = await tx.run(
-        `UPDATE declaration_outbox SET state = 'done', claimed_until = NULL, claimed_by = NULL, last_error = NULL,
-                finished_at = $2, updated_at = $2
-          WHERE declaration_id = $1 AND state = 'pending'`,
-        [declarationId, now],
-      );
-      if (changes > 0) {
-        await tx.run("UPDATE declarations SET status = 'forwarded', status_reason = NULL, updated_at = $2 WHERE id = $1 AND status = 'accepted'", [declarationId, now]);
-      }
+    await this.db.transaction((tx) => completeIn(tx, declarationId, now));
+  }
+
+  /**
+   * `complete` for several deliveries in one transaction (the worker's group commit). These
+   * guarded UPDATEs cannot conflict, so there is no per-row outcome: every slot is `undefined`,
+   * or the whole call rejects and nothing changed.
+   */
+  async completeMany(items: ReadonlyArray<{ declarationId: string; now: Date }>): Promise<undefined[]> {
+    return this.db.transaction(async (tx) => {
+      for (const { declarationId, now } of items) await completeIn(tx, declarationId, now);
+      return items.map(() => undefined);
     });
   }
 
@@ -186,5 +188,17 @@ export class OutboxRepository {
     const out: Record<OutboxState, number> = { pending: 0, done: 0, dead: 0, rejected: 0 };
     for (const r of rows) out[r.state] = Number(r.n);
     return out;
+  }
+}
+
+async function completeIn(tx: Queryable, declarationId: string, now: Date): Promise<void> {
+  const { changes } = await tx.run(
+    `UPDATE declaration_outbox SET state = 'done', claimed_until = NULL, claimed_by = NULL, last_error = NULL,
+            finished_at = $2, updated_at = $2
+      WHERE declaration_id = $1 AND state = 'pending'`,
+    [declarationId, now],
+  );
+  if (changes > 0) {
+    await tx.run("UPDATE declarations SET status = 'forwarded', status_reason = NULL, updated_at = $2 WHERE id = $1 AND status = 'accepted'", [declarationId, now]);
   }
 }

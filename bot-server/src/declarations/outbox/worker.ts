@@ -1,4 +1,5 @@
 import type { FieldCipher } from "../../privacy/types";
+import { createGroupCommit } from "../group-commit";
 import type { DeclarationRepository } from "../repository";
 import type { DeclarationRecord, SealedDeclaration } from "../record";
 import type { BackendDeclaration, DeclarationBackend } from "./backend";
@@ -63,6 +64,13 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const inFlight = new Set<Promise<void>>();
   let running: Promise<void> | undefined;
   let stopping = false;
+  // Deliveries finishing together share one transaction for their "done" updates: with many
+  // sends in flight this is most of the worker's SQLite time, and it holds the write lock that
+  // submissions wait for. Each delivery still waits for its own row to be committed.
+  const complete = createGroupCommit<{ declarationId: string; now: Date }>({
+    writeMany: (items) => opts.outbox.completeMany(items),
+    writeOne: (item) => opts.outbox.complete(item.declarationId, item.now),
+  });
 
   function recordOf(stored: DeclarationRecord, sealed: SealedDeclaration): BackendDeclaration {
     return {
@@ -88,7 +96,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       const sealed = opts.cipher.openJson<SealedDeclaration>(stored.sealed);
       const verdict = await opts.backend.submit(recordOf(stored, sealed), row.idempotencyKey);
       if ("ok" in verdict) {
-        await opts.outbox.complete(id, now());
+        await complete({ declarationId: id, now: now() });
         metrics.forwarded();
       } else {
         await opts.outbox.reject(id, verdict.rejected, now());
