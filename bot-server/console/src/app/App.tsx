@@ -35,10 +35,10 @@ export function App() {
   const target = !user
     ? undefined
     : user.mustChangePassword
-      ? paths.password
+      ? paths.changePassword
       : pathname === paths.home && allowed[0]
         ? allowed[0].path
-        : pathname !== paths.home && pathname !== paths.password && !allowed.some((s) => s.path === pathname)
+        : pathname !== paths.home && pathname !== paths.changePassword && !allowed.some((s) => s.path === pathname)
           ? paths.home
           : undefined;
   useEffect(() => {
@@ -59,7 +59,7 @@ export function App() {
   if (state.status === "signed-out" || !user) return <LoginPage reason={state.status === "signed-out" ? state.reason : undefined} />;
 
   let page;
-  if (pathname === paths.password || user.mustChangePassword) page = <ChangePasswordPage required={user.mustChangePassword} />;
+  if (pathname === paths.changePassword || user.mustChangePassword) page = <ChangePasswordPage required={user.mustChangePassword} />;
   else if (pathname === paths.verify && allowed.some((s) => s.path === paths.verify)) page = <VerifyPage />;
   else if (pathname === paths.accounts && allowed.some((s) => s.path === paths.accounts)) page = <AccountsPage me={user} />;
   else if (pathname === paths.forwarding && allowed.some((s) => s.path === paths.forwarding)) page = <ForwardingPage />;

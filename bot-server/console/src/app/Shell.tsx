@@ -42,10 +42,10 @@ function UserMenu({ user }: { user: StaffUser }) {
         <div className="menu" role="menu" aria-label={t("user.menu")}>
           <a
             role="menuitem"
-            href={paths.password}
+            href={paths.changePassword}
             onClick={(e) => {
               setOpen(false);
-              link(paths.password)(e);
+              link(paths.changePassword)(e);
             }}
           >
             {t("user.change_password")}

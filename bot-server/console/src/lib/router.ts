@@ -10,7 +10,7 @@ export const paths = {
   forwarding: "/console/forwarding",
   accounts: "/console/accounts",
   audit: "/console/audit",
-  password: "/console/password",
+  changePassword: "/console/password",
 } as const;
 export type PathName = keyof typeof paths;
 
