@@ -97,3 +97,19 @@ describe("mini app hosting", () => {
     expect(res.headers.get("location")).toBe("/app/?checkpoint=HN-BALA");
   });
 });
+
+describe("mini app hosting without the trailing slash", () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("when /app is opened without its slash, then it redirects to /app/ keeping the query", async () => {
+    const res = await fetch(`${t.baseUrl}/app?checkpoint=HN-BALA`, { redirect: "manual" });
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe("/app/?checkpoint=HN-BALA");
+  });
+});
