@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig, loadEnv } from "vite";
+import { defineConfig, loadEnv, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import zaloMiniApp from "zmp-vite-plugin";
 
@@ -32,12 +32,31 @@ function checkApiBase(value: string | undefined): void {
   }
 }
 
+/**
+ * Writes `precache.json`: the build's scripts and styles (lazy chunks included, which
+ * app-config's lists leave out), for the browser preview's offline shell (public/sw.js) to cache at install.
+ */
+function precacheList(): Plugin {
+  return {
+    name: "khaibao-precache-list",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      // The Zalo SDK's chunk is never used outside Zalo, where this list is read.
+      const zaloOnly = (item: (typeof bundle)[string]) => item.type === "chunk" && item.moduleIds.some((id) => id.includes("/node_modules/zmp-sdk/"));
+      const files = Object.entries(bundle)
+        .filter(([file, item]) => /\.(js|css)$/.test(file) && !zaloOnly(item))
+        .map(([file]) => file);
+      this.emitFile({ type: "asset", fileName: "precache.json", source: JSON.stringify(files.sort()) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   checkApiBase(loadEnv(mode, process.cwd(), "VITE_")["VITE_API_BASE"]);
   return {
     // zmp-vite-plugin sets base "./" for builds: asset URLs are relative, so the same build works
     // under h5.zdn.vn/zapps/<id>/ and under the bot server's /app/.
-    plugins: [react(), zaloMiniApp(appConfig)],
+    plugins: [react(), zaloMiniApp(appConfig), precacheList()],
     build: {
       outDir: "www",
       emptyOutDir: true,

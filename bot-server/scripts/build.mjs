@@ -9,8 +9,16 @@ const external = Object.keys(pkg.dependencies ?? {})
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  // The server, and the staff CLI so `npm run staff` works in production without tsx.
-  entryPoints: { main: "src/main.ts", "staff-cli": "src/cli/staff.ts" },
+  // The server, and the staff, retention, verify-cert, poster and export CLIs so they (`npm run staff`...) work in production without tsx.
+  // pdfkit (posters) stays external like every dependency: it reads its font-metric files from beside its own code at run time.
+  entryPoints: {
+    main: "src/main.ts",
+    "staff-cli": "src/cli/staff.ts",
+    "retention-cli": "src/cli/retention.ts",
+    "verify-cert": "src/cli/verify-cert.ts",
+    "poster-cli": "src/cli/poster.ts",
+    "export-cli": "src/cli/export.ts",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -14,15 +14,18 @@ import { checkpointsRouter } from "./checkpoints/routes";
 import { HANOI_GATEWAYS } from "./checkpoints/seed";
 import { miniAppRouter } from "./hosting/mini-app";
 import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
-import { createFieldCipher } from "./privacy";
+import { createFieldCipher, createPrivacyFeature, type PrivacyFeature } from "./privacy";
 import { createReceiptSigner, receiptKeysRouter } from "./receipts";
-import { createHttpZaloGraph, withMeCache, ZALO_GRAPH_URL } from "./zalo";
+import { createHttpZaloGraph, requireZaloUser, withMeCache, ZALO_GRAPH_URL } from "./zalo";
 import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
-import { createStaffModule } from "./staff";
+import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
-import { createConfiguredChatBot } from "./bot";
+import { createConfiguredChatBot, loadFaq } from "./bot";
+import { createInboxFeature, type EventStreams } from "./inbox";
 import { devChatRoutes } from "./simulator";
+import { configureTrust, createHttpVaccinationRegistry, createVaccinationFeature } from "./vaccination";
+import { operatorRoutes } from "./operations";
 
 export interface RunningServer {
   url: string;
@@ -33,6 +36,10 @@ export interface RunningServer {
   deadLetters: DeadLetters;
   /** The OA side: webhook ingest, conversations, outgoing queue (used by the simulator and inbox). */
   zalo: ZaloModule;
+  /** The support inbox's open event streams (tests cut them to prove the console reconnects). */
+  inbox: { streams: EventStreams };
+  /** Consents, deletion requests and the retention job (`privacy.retention.run`). */
+  privacy: PrivacyFeature;
   stop(): Promise<void>;
 }
 
@@ -97,8 +104,34 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       onMisconfigured: (zaloCode) => logger.error({ zaloCode }, "Zalo refused our app secret: check ZALO_APP_SECRET"),
     }),
   );
+  let trust;
+  try {
+    trust = configureTrust(env, { production, devSigner: peers.vaccinationRegistry?.trust, logger, now });
+  } catch (error) {
+    await peers.stop();
+    throw error;
+  }
+  const registryUrl = env.VACCINATION_REGISTRY_URL ?? peers.vaccinationRegistry?.url;
+  if (!registryUrl) throw new Error("VACCINATION_REGISTRY_URL is required"); // loadConfig requires it in production
+  const vaccination = createVaccinationFeature({
+    registry: createHttpVaccinationRegistry({ baseUrl: registryUrl, token: env.VACCINATION_REGISTRY_TOKEN ?? peers.vaccinationRegistry?.token }),
+    trust: trust.store,
+    updater: trust.updater,
+    graph,
+    logger,
+    now,
+  });
   const backendUrl = env.DECLARATION_BACKEND_URL ?? peers.declarationBackend?.url;
   if (!backendUrl) throw new Error("DECLARATION_BACKEND_URL is required"); // loadConfig requires it in production
+  const privacy = createPrivacyFeature({
+    db,
+    auth: requireZaloUser(graph),
+    audit: new AuditLog(db),
+    retentionDays: env.RETENTION_DAYS,
+    intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+    now,
+    logger,
+  });
   const declarations = createDeclarationsFeature({
     db,
     checkpoints,
@@ -106,6 +139,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     graph,
     cipher,
     signer,
+    consents: privacy.consents,
     backend: createHttpDeclarationBackend({
       baseUrl: backendUrl,
       token: env.DECLARATION_BACKEND_TOKEN ?? peers.declarationBackend?.token,
@@ -124,10 +158,33 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     },
     now,
   });
+  // The support inbox: its pipeline hooks go into the Zalo module, its routes into the staff API.
+  const inbox = createInboxFeature({ db, cipher, faq: loadFaq(env.BOT_FAQ_FILE), logger, now });
+  const bot = createConfiguredChatBot({ env, db, now, deskHours: inbox.deskHours });
+  const zalo = await createZaloModule({
+    db,
+    env,
+    logger,
+    registry: metrics.registry,
+    now,
+    bot,
+    middleware: [inbox.middleware],
+    onEventCommitted: inbox.onEventCommitted,
+    onOutboundSettled: inbox.onOutboundSettled,
+  });
+  const inboxRoutes = inbox.routes({
+    conversations: zalo.conversations,
+    outbound: zalo.outbound,
+    send: zalo.send,
+    wakeSender: () => zalo.outboundWorker.wake(),
+    profile: (userId) => zalo.api.getUserProfile(userId),
+  });
   const staff = createStaffModule({
     db,
     logger,
     deadLetters: declarations.deadLetters,
+    retention: privacy.overview,
+    routes: [...operatorRoutes({ db, cipher, wards: adminUnits, places, miniAppId: env.ZALO_MINI_APP_ID, publicBaseUrl: env.PUBLIC_BASE_URL, now }), ...inboxRoutes.routers],
     production,
     consoleDir: env.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR,
     publicBaseUrl: env.PUBLIC_BASE_URL,
@@ -136,23 +193,26 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     now,
   });
   await staff.start();
-  const bot = createConfiguredChatBot({ env, db, now });
-  const zalo = await createZaloModule({ db, env, logger, registry: metrics.registry, now, bot });
+  // A worker instance answers only health and metrics; a web instance starts no background work.
+  const serveHttp = env.INSTANCE_ROLE !== "worker";
+  const runWorkers = env.INSTANCE_ROLE !== "web";
   const app = createApp({
     logger,
     metrics,
     ping: () => db.ping(),
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
-    api: [
+    api: !serveHttp ? [] : [
       ["/api/checkpoints", checkpointsRouter({ repo: checkpoints, places, now })],
       ["/api/admin-units", adminUnitsRouter(adminUnits)],
       ...declarations.api,
+      ...vaccination.api,
+      ...privacy.api,
       ...staff.api,
     ],
-    other: [
-      // Raw body on this route only: the signature is over the exact bytes Zalo sent.
-      ["/webhooks/zalo", zalo.webhookRouter],
+    // Raw body on this route only: the signature is over the exact bytes Zalo sent.
+    machine: !serveHttp ? [] : [["/webhooks/zalo", zalo.webhookRouter]],
+    other: !serveHttp ? [] : [
       ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
       ["/", receiptKeysRouter(signer)],
       ...staff.other,
@@ -176,9 +236,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${host}:${port}`;
-  declarations.worker.start();
-  zalo.start({ webhookUrl: `${url}/webhooks/zalo` });
-  logger.info({ url, database: db.dialect }, "bot server listening");
+  if (runWorkers) declarations.worker.start();
+  // Web instances serve the trust list, so they keep it fresh.
+  if (serveHttp) vaccination.start();
+  if (runWorkers) privacy.start();
+  zalo.start({ webhookUrl: `${url}/webhooks/zalo`, workers: runWorkers });
+  logger.info({ url, database: db.dialect, role: env.INSTANCE_ROLE }, "bot server listening");
 
   let stopping: Promise<void> | undefined;
   return {
@@ -188,14 +251,20 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     logger,
     deadLetters: declarations.deadLetters,
     zalo,
+    privacy,
+    inbox: { streams: inboxRoutes.streams },
     stop() {
       stopping ??= (async () => {
+        // Event streams never go idle: end them, or closing the server would wait for them.
+        inboxRoutes.streams.dropAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
         // Sends in flight finish (bounded by the backend timeout) before their peers and storage go.
         await declarations.worker.stop();
+        vaccination.stop();
+        await privacy.stop();
         await zalo.stop();
         staff.stop();
         await peers.stop();

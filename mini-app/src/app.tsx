@@ -5,12 +5,14 @@ import { ErrorBoundary } from "./components/error-boundary";
 import { Screen } from "./components/screen";
 import { Skeleton } from "./components/skeleton";
 import { CheckpointPickerRoute, CheckpointRoute, LandingRoute, type CheckpointSlots } from "./features/checkpoint";
-import { DeclarationHomeExtras, DeclarationStartFooter, OutboxNotifier } from "./features/declaration";
+import { DeclarationHomeExtras, DeclarationStartFooter, forgetDeviceData, OutboxNotifier } from "./features/declaration";
+import { PrivacyLink } from "./features/privacy";
+import { forgetWalletData, VaccinationHomeEntry, WalletLaunch } from "./features/vaccination";
 import { I18nProvider, useI18n } from "./i18n";
 import type { ApiClient } from "./lib/api-client";
-import { ApiProvider } from "./lib/api-context";
+import { ApiProvider, useApiClient } from "./lib/api-context";
 import { paths } from "./paths";
-import { PlatformProvider, type Platform } from "./platform";
+import { PlatformProvider, usePlatform, type Platform } from "./platform";
 
 // The declaration screens load on demand, as one chunk: the first screen's bundle stays small on a 3G phone.
 const declarationRoutes = () => import("./features/declaration/routes");
@@ -32,6 +34,41 @@ const HistoryScreen = lazyScreen((m) => m.HistoryRoute);
 const PeopleScreen = lazyScreen((m) => m.PeopleRoute);
 const PersonScreen = lazyScreen((m) => m.PersonRoute);
 
+// The privacy screen (consents, delete my data) is its own small chunk. It clears the
+// declaration feature's data on the phone through this wiring, not by importing it.
+const LazyPrivacyRoute = lazy(() => import("./features/privacy/routes").then((m) => ({ default: m.PrivacyRoute })));
+function PrivacyScreen() {
+  const platform = usePlatform();
+  const api = useApiClient();
+  return (
+    <Suspense fallback={<ScreenFallback />}>
+      <LazyPrivacyRoute
+        forgetDeviceData={() => {
+          forgetDeviceData(platform, api);
+          forgetWalletData(platform);
+        }}
+      />
+    </Suspense>
+  );
+}
+
+// The vaccination wallet is its own chunk: the certificate codec (CBOR, zlib, signatures) loads only there.
+const vaccinationRoutes = () => import("./features/vaccination/routes");
+function lazyWalletScreen(pick: (m: Awaited<ReturnType<typeof vaccinationRoutes>>) => ComponentType) {
+  const Screen = lazy(() => vaccinationRoutes().then((m) => ({ default: pick(m) })));
+  return function LazyWalletScreen() {
+    return (
+      <Suspense fallback={<ScreenFallback />}>
+        <Screen />
+      </Suspense>
+    );
+  };
+}
+const WalletScreen = lazyWalletScreen((m) => m.WalletRoute);
+const WalletLookupScreen = lazyWalletScreen((m) => m.LookupRoute);
+const WalletImportScreen = lazyWalletScreen((m) => m.ImportRoute);
+const WalletCertificateScreen = lazyWalletScreen((m) => m.CertificateRoute);
+
 function ScreenFallback() {
   const { t } = useI18n();
   return (
@@ -44,7 +81,13 @@ function ScreenFallback() {
 /** The landing screens get the declaration feature's actions and notices (features do not import each other). */
 const checkpointSlots: CheckpointSlots = {
   startActions: (checkpoint) => <DeclarationStartFooter checkpoint={checkpoint} />,
-  extras: (checkpointId) => <DeclarationHomeExtras {...(checkpointId ? { checkpointId } : {})} />,
+  extras: (checkpointId) => (
+    <>
+      <DeclarationHomeExtras {...(checkpointId ? { checkpointId } : {})} />
+      <VaccinationHomeEntry />
+      <PrivacyLink />
+    </>
+  ),
 };
 
 export interface AppProps {
@@ -68,6 +111,7 @@ export function App({ platform, api }: AppProps) {
               <SnackbarProvider>
                 <ZMPRouter memoryRouter>
                   <OutboxNotifier />
+                  <WalletLaunch />
                   <AnimationRoutes>
                     <Route path={paths.home.path} element={<LandingRoute slots={checkpointSlots} />} />
                     <Route path={paths.checkpoints.path} element={<CheckpointPickerRoute slots={checkpointSlots} />} />
@@ -79,6 +123,11 @@ export function App({ platform, api }: AppProps) {
                     <Route path={paths.receipt.path} element={<ReceiptScreen />} />
                     <Route path={paths.people.path} element={<PeopleScreen />} />
                     <Route path={paths.person.path} element={<PersonScreen />} />
+                    <Route path={paths.privacy.path} element={<PrivacyScreen />} />
+                    <Route path={paths.wallet.path} element={<WalletScreen />} />
+                    <Route path={paths.walletLookup.path} element={<WalletLookupScreen />} />
+                    <Route path={paths.walletImport.path} element={<WalletImportScreen />} />
+                    <Route path={paths.walletCertificate.path} element={<WalletCertificateScreen />} />
                     <Route path="*" element={<Navigate to={paths.home.getHref()} replace />} />
                   </AnimationRoutes>
                 </ZMPRouter>

@@ -4,6 +4,7 @@ import "./styles/app.css";
 import { App } from "./app";
 import { ConfigError, resolveConfig } from "./config";
 import { createApiClient } from "./lib/api-client";
+import { buildIdFrom, registerOfflineShell } from "./lib/offline-shell";
 import { createPlatform } from "./platform";
 
 /**
@@ -42,6 +43,7 @@ async function start(container: HTMLElement): Promise<void> {
     });
     document.documentElement.lang = platform.getLanguage();
     createRoot(container).render(<App platform={platform} api={api} />);
+    if (platform.kind === "browser" && import.meta.env.PROD) registerOfflineShell(window, buildIdFrom(import.meta.url));
   } catch (error) {
     showStartupFailure(container, error);
     await platform.closeLoading().catch(() => undefined);

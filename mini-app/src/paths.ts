@@ -26,6 +26,16 @@ export const paths = {
   /** People declared for from this phone. */
   people: { path: "/people", getHref: () => "/people" },
   person: { path: "/people/:personId", getHref: (personId: string) => `/people/${encodeURIComponent(personId)}` },
+  /** "Quyền riêng tư": the citizen's consents (see, withdraw) and "delete my data". */
+  privacy: { path: "/privacy", getHref: () => "/privacy" },
+  /** "Chứng nhận tiêm chủng": vaccination certificates kept on the phone (`?view=wallet` opens it). */
+  wallet: { path: "/wallet", getHref: () => "/wallet" },
+  walletLookup: { path: "/wallet/lookup", getHref: () => "/wallet/lookup" },
+  walletImport: { path: "/wallet/import", getHref: () => "/wallet/import" },
+  walletCertificate: {
+    path: "/wallet/certificates/:certificateId",
+    getHref: (certificateId: string) => `/wallet/certificates/${encodeURIComponent(certificateId)}`,
+  },
 } as const;
 
 /** The id `paths.person` takes for a new person. */

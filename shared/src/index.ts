@@ -12,4 +12,8 @@ export * from "./admin-units";
 export * from "./declaration";
 export * from "./receipts";
 export * from "./staff";
+export * from "./inbox";
+export * from "./privacy";
 export * from "./zalo";
+export * from "./vaccination";
+export * from "./operations";

@@ -10,6 +10,9 @@ import { benchWebhook } from "./webhook";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
+// `--only declarations` or `--only webhook`: one group (targets of the others are not judged).
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 
 const targets: Record<string, { min?: number; max?: number }> = {
   declarationAcceptRatio: { min: 0.5 },
@@ -22,13 +25,14 @@ const targets: Record<string, { min?: number; max?: number }> = {
 };
 
 async function main(): Promise<void> {
-  const sizes = miniAppSizes();
-  const decl = await benchDeclarations({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000 });
-  const hook = await benchWebhook({ durationSec: quick ? 3 : 10 });
+  const sizes = only ? {} : miniAppSizes();
+  const decl = only && only !== "declarations" ? {} : await benchDeclarations({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000 });
+  const hook = only && only !== "webhook" ? {} : await benchWebhook({ durationSec: quick ? 3 : 10 });
   const figures: Record<string, number> = { ...decl, ...hook, ...sizes };
   const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick };
   const misses = Object.entries(targets).filter(([k, t]) => {
     const v = figures[k];
+    if (v === undefined && only) return false;
     return v === undefined || (t.min !== undefined && v < t.min) || (t.max !== undefined && v > t.max);
   });
   if (json) {

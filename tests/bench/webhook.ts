@@ -91,7 +91,7 @@ export async function benchWebhook(opts: { durationSec: number }): Promise<Webho
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     // Development defaults: the Zalo ids above, the OA stand-in answering the bot's replies.
-    children.push(await startNode([...ENTRY, "bot-server/src/main.ts"], { NODE_ENV: "development", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SQLITE_PATH: path.join(dir, "khaibao.sqlite") }, `${url}/readyz`));
+    children.push(await startNode([...ENTRY, "bot-server/src/main.ts"], { NODE_ENV: "development", INSTANCE_ROLE: process.env.BENCH_ROLE ?? "all", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SQLITE_PATH: path.join(dir, "khaibao.sqlite") }, `${url}/readyz`));
 
     // Warm up both (JIT, prepared statements).
     assertAllOk("baseline warm-up", await load({ url: baseUrl, amount: 2_000, connections: 32 }));

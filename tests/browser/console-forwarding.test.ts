@@ -91,7 +91,7 @@ describe.skipIf(!browserTestsEnabled())("staff console: forwarding problems", ()
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
     await nav.waitFor();
-    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Xác minh phiếu", "Chuyển tiếp dữ liệu"]);
+    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Xác minh phiếu", "Hộp thư hỗ trợ", "Theo dõi", "Chuyển tiếp dữ liệu", "Câu trả lời mẫu", "Nhật ký", "Lưu trữ dữ liệu"]);
 
     await nav.getByRole("link", { name: "Chuyển tiếp dữ liệu" }).click();
     await page.getByRole("heading", { name: "Chuyển tiếp dữ liệu" }).waitFor();

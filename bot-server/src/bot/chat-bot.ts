@@ -23,6 +23,11 @@ export interface ChatBotOptions {
   conversations: ConversationRepository;
   db: Database;
   now?: () => Date;
+  /**
+   * The hours of the desk that answers this citizen (the support inbox's desks), or undefined
+   * for the default desk (`hours`). `outOfHoursText` replaces the "we open at ..." sentence.
+   */
+  deskHours?: (userId: string) => Promise<{ hours: SupportHours; outOfHoursText: string | null } | undefined>;
 }
 
 export interface ChatBot extends Bot {
@@ -43,16 +48,19 @@ export function createChatBot(opts: ChatBotOptions): ChatBot {
   const ctx: replies.ReplyContext = { faq: opts.faq, declareButton: opts.declareButton };
   const faqById = new Map(opts.faq.faqs.map((f) => [f.id, f]));
 
-  const handoffText = (lead: string): string => {
+  const handoffText = async (userId: string, lead: string): Promise<string> => {
     const at = now();
-    const opening = nextOpening(opts.hours, at);
-    if (opening === undefined) return lead;
-    return `${lead} ${opening.getTime() === at.getTime() ? replies.TEXTS.openNow : replies.TEXTS.closedUntil(describeOpening(opening, at))}`;
+    const desk = await opts.deskHours?.(userId);
+    const opening = nextOpening(desk?.hours ?? opts.hours, at);
+    if (opening === undefined) return desk?.outOfHoursText ? `${lead} ${desk.outOfHoursText}` : lead;
+    if (opening.getTime() === at.getTime()) return `${lead} ${replies.TEXTS.openNow}`;
+    // Out of hours: the desk's own auto-reply if it wrote one, else when it opens.
+    return `${lead} ${desk?.outOfHoursText ?? replies.TEXTS.closedUntil(describeOpening(opening, at))}`;
   };
 
-  const handOff = (turn: BotTurn, reason: string, lead: string): OutgoingMessage[] => {
+  const handOff = async (turn: BotTurn, userId: string, reason: string, lead: string): Promise<OutgoingMessage[]> => {
     turn.handOff(reason);
-    return [{ type: "text", text: handoffText(lead) }];
+    return [{ type: "text", text: await handoffText(userId, lead) }];
   };
 
   /** How many of the bot's latest answers, in a row and recently, were "not understood". */
@@ -76,10 +84,8 @@ export function createChatBot(opts: ChatBotOptions): ChatBot {
         return [replies.menu(ctx)];
       case "declare":
         return [replies.declare(ctx)];
-      case "vaccine": {
-        const entry = faqById.get("vaccine-qr");
-        return entry ? [replies.faqAnswer(ctx, entry)] : replies.faqList(ctx);
-      }
+      case "vaccine":
+        return [replies.vaccine(ctx)];
       case "faq_list":
         return replies.faqList(ctx);
       case "faq": {
@@ -87,10 +93,10 @@ export function createChatBot(opts: ChatBotOptions): ChatBot {
         return entry ? [replies.faqAnswer(ctx, entry)] : replies.faqList(ctx);
       }
       case "handoff":
-        return handOff(turn, "citizen_asked", replies.TEXTS.handoff);
+        return handOff(turn, conversation.userId, "citizen_asked", replies.TEXTS.handoff);
       case "unknown": {
         const n = (await unknownStreak(conversation.userId)) + 1;
-        if (n >= HAND_OFF_AFTER) return handOff(turn, "repeated_failures", replies.TEXTS.handoffAfterFailures);
+        if (n >= HAND_OFF_AFTER) return handOff(turn, conversation.userId, "repeated_failures", replies.TEXTS.handoffAfterFailures);
         return [replies.fallback(ctx, n)];
       }
     }

@@ -10,7 +10,7 @@ import builtIn from "./faq.vi.json" with { type: "json" };
  */
 
 /** Buttons an answer may end with. */
-export const FAQ_BUTTONS = ["declare", "faq-list", "handoff", "menu"] as const;
+export const FAQ_BUTTONS = ["declare", "faq-list", "handoff", "menu", "wallet"] as const;
 export type FaqButton = (typeof FAQ_BUTTONS)[number];
 
 const keyword = z

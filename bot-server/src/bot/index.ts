@@ -3,7 +3,7 @@ import type { Env } from "../config";
 import { ConversationRepository } from "../conversations/repository";
 import { DEV_ZALO_MINI_APP_ID } from "../standins/zalo-oa/dev";
 import type { Database } from "../storage";
-import { createChatBot, type ChatBot } from "./chat-bot";
+import { createChatBot, type ChatBot, type ChatBotOptions } from "./chat-bot";
 import { loadFaq } from "./faq";
 import { DEFAULT_SUPPORT_HOURS, parseSupportHours } from "./hours";
 
@@ -31,7 +31,7 @@ export function declareButton(env: Pick<ChatBotEnv, "NODE_ENV" | "ZALO_MINI_APP_
 }
 
 /** The chat-bot as configured: FAQ file (BOT_FAQ_FILE), support hours (SUPPORT_HOURS). Throws on a broken FAQ. */
-export function createConfiguredChatBot(deps: { env: ChatBotEnv; db: Database; now?: () => Date }): ChatBot {
+export function createConfiguredChatBot(deps: { env: ChatBotEnv; db: Database; now?: () => Date; deskHours?: ChatBotOptions["deskHours"] }): ChatBot {
   return createChatBot({
     faq: loadFaq(deps.env.BOT_FAQ_FILE),
     hours: parseSupportHours(deps.env.SUPPORT_HOURS ?? DEFAULT_SUPPORT_HOURS),
@@ -39,5 +39,6 @@ export function createConfiguredChatBot(deps: { env: ChatBotEnv; db: Database; n
     conversations: new ConversationRepository(deps.db),
     db: deps.db,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.deskHours ? { deskHours: deps.deskHours } : {}),
   });
 }

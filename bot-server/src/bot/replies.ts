@@ -24,6 +24,8 @@ export const TEXTS = {
     "Xin chào! Đây là kênh hỗ trợ khai báo di chuyển và y tế của thành phố. Khi qua chốt, bạn quét mã QR tại chốt bằng Zalo để khai báo. Bạn cần mình giúp gì?",
   menu: "Bạn cần mình giúp gì? Chọn một mục bên dưới nhé.",
   declare: "Bấm nút bên dưới để mở trang khai báo di chuyển ngay trong Zalo. Tại chốt, quét mã QR bằng Zalo thì trang khai báo mở sẵn đúng chốt đó.",
+  vaccine:
+    "Lưu chứng nhận tiêm chủng COVID-19 (mã QR) ngay trong Zalo: bấm \"Ví chứng nhận\" bên dưới, nhập số CCCD, họ tên và ngày sinh để tra cứu rồi bấm lưu. Bạn cũng có thể dán hoặc quét mã QR có sẵn (từ Sổ sức khỏe điện tử, PC-Covid hay email của Bộ Y tế): ứng dụng kiểm tra mã là thật trước khi lưu. Lưu được cho cả gia đình, mã QR hiện cả khi không có mạng. Mã QR có hiệu lực 12 tháng.",
   faqList: "Các câu hỏi thường gặp, bạn chọn một câu nhé:",
   faqListMore: "Thêm câu hỏi:",
   /** The fallbacks are recognised by their exact text (see `unknownStreak`): change them only here. */
@@ -39,6 +41,24 @@ export const TEXTS = {
 
 /** Texts that count as "the bot did not understand" when looking back at the conversation. */
 export const FALLBACK_TEXTS: ReadonlySet<string> = new Set([TEXTS.fallback, TEXTS.fallbackOfferPerson]);
+
+export const WALLET_BUTTON_TITLE = "Ví chứng nhận";
+
+/**
+ * The mini app opened on the certificate wallet: the declaration button's own link (Zalo deep
+ * link or local preview) with `?view=wallet`, so both always point at the same mini app.
+ */
+export function walletButton(ctx: ReplyContext): OaButton {
+  if (ctx.declareButton.type !== "open_url") return BUTTONS.menu();
+  const url = new URL(ctx.declareButton.url);
+  url.searchParams.set("view", "wallet");
+  return { type: "open_url", title: WALLET_BUTTON_TITLE, url: url.toString() };
+}
+
+/** The "vaccination certificate" intent: how to keep the certificate, and the wallet one tap away. */
+export function vaccine(ctx: ReplyContext): OutgoingMessage {
+  return { type: "buttons", text: TEXTS.vaccine, buttons: [walletButton(ctx), BUTTONS.faqList(), BUTTONS.menu()] };
+}
 
 export function menuButtons(ctx: ReplyContext): OaButton[] {
   return [ctx.declareButton, BUTTONS.vaccine(), BUTTONS.faqList(), BUTTONS.handoff()];
@@ -73,6 +93,8 @@ function faqButton(ctx: ReplyContext, b: FaqButton): OaButton {
       return BUTTONS.handoff();
     case "menu":
       return BUTTONS.menu();
+    case "wallet":
+      return walletButton(ctx);
   }
 }
 

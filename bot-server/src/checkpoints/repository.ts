@@ -72,6 +72,15 @@ export class CheckpointRepository {
     return Number(row?.n ?? 0);
   }
 
+  /** A new checkpoint; a UNIQUE violation (`isUniqueViolation`) when the id is taken. */
+  async insert(c: CheckpointRecord, now: Date): Promise<void> {
+    const ts = now.toISOString();
+    await this.db.run(
+      `INSERT INTO checkpoints (${COLUMNS}, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+      [c.id, c.name, c.provinceCode, c.wardCode, c.address, c.direction, c.latitude, c.longitude, c.activeFrom, c.activeTo, c.notes, ts],
+    );
+  }
+
   async upsert(c: CheckpointRecord, now: Date): Promise<void> {
     const ts = now.toISOString();
     await this.db.run(

@@ -37,6 +37,7 @@ describe("loadConfig", () => {
       ZALO_MINI_APP_ID: "456",
       DECLARATION_BACKEND_URL: "https://backend.example.vn",
       VACCINATION_REGISTRY_URL: "https://registry.example.vn",
+      VACCINATION_TRUST_URL: "https://trust.example.vn/dsc.pem",
     };
     expect(loadConfig(env).NODE_ENV).toBe("production");
     expect(() => loadConfig({ ...env, RECEIPT_SIGNING_KEY: "dev-only-key" })).toThrow(/RECEIPT_SIGNING_KEY: a development default/);

@@ -23,6 +23,8 @@ export function loadConfig(source: Record<string, string | undefined>): Env {
     }
     if (env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith("https://")) problems.push("PUBLIC_BASE_URL: must be https:// in production");
     if (env.SEED_CHECKPOINTS === "true") problems.push("SEED_CHECKPOINTS: demo checkpoints cannot be seeded in production");
+    // Without signer certificates no citizen's vaccination certificate can be checked, offline or not.
+    if (!env.VACCINATION_TRUST_FILES && !env.VACCINATION_TRUST_URL) problems.push("VACCINATION_TRUST_FILES: required in production (or VACCINATION_TRUST_URL): the signer certificates vaccination certificates are checked against");
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return env;

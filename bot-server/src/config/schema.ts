@@ -16,6 +16,7 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  INSTANCE_ROLE: z.enum(["all", "web", "worker"]).default("all"),
   PUBLIC_BASE_URL: optionalUrl,
   TRUST_PROXY: z.string().optional(),
   CORS_ORIGINS: z.string().default("https://h5.zdn.vn,https://h5.zadn.vn"),
@@ -42,11 +43,17 @@ export const envSchema = z.object({
   ZALO_OA_REFRESH_TOKEN: z.string().min(1).max(2_000).optional(),
   ZALO_OA_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(4_000).default(3_000),
   VACCINATION_REGISTRY_URL: optionalUrl,
+  VACCINATION_REGISTRY_TOKEN: z.string().min(1).optional(),
+  VACCINATION_TRUST_FILES: z.string().min(1).optional(),
+  VACCINATION_TRUST_URL: optionalUrl,
+  VACCINATION_TRUST_REFRESH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
   DATA_ENCRYPTION_KEY: z.string().optional(),
   RECEIPT_SIGNING_KEY: z.string().optional(),
   MINI_APP_DIR: z.string().optional(),
   SEED_CHECKPOINTS: z.enum(["true", "false"]).optional(),
   RECEIPT_VALIDITY_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   CONSOLE_DIR: z.string().optional(),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
@@ -77,7 +84,7 @@ export const envSchema = z.object({
   if (env.NODE_ENV === "production" && env.ZALO_GRAPH_URL && !env.ZALO_GRAPH_URL.startsWith("https://")) {
     problem("ZALO_GRAPH_URL", "must be https:// in production (the local stand-in is refused)");
   }
-  for (const name of ["ZALO_OA_API_URL", "ZALO_OAUTH_URL"] as const) {
+  for (const name of ["ZALO_OA_API_URL", "ZALO_OAUTH_URL", "VACCINATION_REGISTRY_URL", "VACCINATION_TRUST_URL"] as const) {
     const value = env[name];
     if (env.NODE_ENV === "production" && value && !value.startsWith("https://")) problem(name, "must be https:// in production (the local stand-in is refused)");
   }
@@ -105,6 +112,7 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   PORT: "HTTP port (default 3000; 0 picks a free one)",
   HOST: "Interface to listen on (default 0.0.0.0)",
   LOG_LEVEL: "pino log level (default info)",
+  INSTANCE_ROLE: "all (default): HTTP and background workers; web: HTTP only (webhook ingest, APIs, console); worker: forwarding, bot and outgoing-message workers with only /healthz, /readyz and /metrics on HTTP",
   PUBLIC_BASE_URL: "https:// address the server is reached at (links in bot messages, posters). Required in production",
   CORS_ORIGINS: "Comma-separated origins allowed to call /api/ from a browser (default: Zalo's mini app hosts https://h5.zdn.vn,https://h5.zadn.vn)",
   TRUST_PROXY: "Express trust proxy setting when behind a TLS-terminating proxy (e.g. 1 or loopback)",
@@ -130,12 +138,18 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   ZALO_OAUTH_URL: "Zalo OAuth base URL for the OA's tokens (default https://oauth.zaloapp.com). Unset outside production: the local OA stand-in is started",
   ZALO_OA_REFRESH_TOKEN: "The OA's first refresh token (from the OA admin's consent). Seeds the token table once; later pairs live in the database. A different value replaces the stored pair (re-authorisation)",
   ZALO_OA_RATE_PER_MINUTE: "OA API calls per minute this instance allows itself (default 3000; Zalo allows 4000 per app, shared by all instances)",
-  VACCINATION_REGISTRY_URL: "Base URL of the vaccination registry. Unset in development: the local stand-in is started",
+  VACCINATION_REGISTRY_URL: "Base URL of the vaccination registry (protocol in bot-server/src/vaccination/registry-protocol.ts). Unset in development: the local stand-in is started, signing with the development key",
+  VACCINATION_REGISTRY_TOKEN: "Bearer token for the vaccination registry, if it requires one",
+  VACCINATION_TRUST_FILES: "Comma-separated files or folders of signer certificates (PEM, PEM bundles or DER: .pem .crt .cer .der) trusted for vaccination certificates. Production needs this or VACCINATION_TRUST_URL; the development signer is refused there",
+  VACCINATION_TRUST_URL: "URL of a trust list to fetch periodically: JSON in the /api/vaccination/trust-list shape, or a PEM bundle. Added to VACCINATION_TRUST_FILES; a failed fetch keeps the last list",
+  VACCINATION_TRUST_REFRESH_MINUTES: "How often VACCINATION_TRUST_URL is fetched (default 360)",
   DATA_ENCRYPTION_KEY: "Key(s) for personal fields at rest: base64 32-byte AES-256 key, or id:key,id:key (first encrypts). Dev: generated file under ./data/",
   RECEIPT_SIGNING_KEY: "Ed25519 private key(s) for receipts: PKCS#8 PEM or base64 DER, optionally id:key,... Dev: generated file under ./data/",
   MINI_APP_DIR: "Folder of the built mini app served at /app/ (default mini-app/www)",
   SEED_CHECKPOINTS: "Seed the Hanoi gateway checkpoints into an empty database (default true outside production)",
   RECEIPT_VALIDITY_HOURS: "How long a declaration receipt is valid (default 72)",
+  RETENTION_DAYS: "Personal data of declarations, webhook bodies and chat texts older than this many days is purged, keeping anonymous counts (default 30)",
+  RETENTION_INTERVAL_MINUTES: "How often the retention job runs, also finishing deletion requests that waited for delivery (default 60; 0: only by `npm run retention`)",
   CONSOLE_DIR: "Folder of the built staff console served at /console/ (default bot-server/console/dist)",
   STAFF_SESSION_IDLE_MINUTES: "A staff console session ends after this many minutes without a request (default 60)",
   STAFF_SESSION_MAX_HOURS: "A staff console session ends this many hours after login whatever happens (default 12)",

@@ -1,6 +1,6 @@
 import { isOaEchoEvent, isUserMessageEvent, type OutgoingMessage, type ZaloEvent } from "@khaibao/shared";
 import type { Queryable } from "../storage";
-import type { Middleware } from "../webhook/pipeline/context";
+import { DeferEvent, type Middleware } from "../webhook/pipeline/context";
 import type { OutboundRepository } from "../zalo/oa/outbox/repository";
 import type { Bot } from "./bot";
 import type { ConversationRepository } from "./repository";
@@ -167,6 +167,11 @@ export function conversationMiddleware(opts: ConversationHandlersOptions): Middl
         createdAt: ctx.now.toISOString(),
       };
       if (conversation.owner === "bot") {
+        // Who owns the chat is checked again inside the commit, with the row locked: a person
+        // who took it over after it was read wins, and the event runs again without the bot.
+        ctx.write(async (tx) => {
+          if ((await conversations.lockOwner(tx, userId)) === "human") throw new DeferEvent(0, "a person took the conversation over");
+        });
         const replies: OutgoingMessage[] = await bot.handle(event, conversation, {
           handOff: (reason) => ctx.write(async (tx) => void (await conversations.setOwner(tx, userId, "human", reason, ctx.now))),
         });

@@ -110,6 +110,16 @@ export class ConversationRepository {
     return row ? toConversation(row) : undefined;
   }
 
+  /**
+   * The owner as committed, holding the row until the transaction ends (PostgreSQL; SQLite's
+   * writer lock already serialises): the bot's replies and a take-over cannot interleave.
+   */
+  async lockOwner(tx: Queryable, userId: string): Promise<ConversationOwner | undefined> {
+    const lock = tx.dialect === "postgres" ? " FOR UPDATE" : "";
+    const row = await tx.get<{ owner: ConversationOwner }>(`SELECT owner FROM zalo_conversations WHERE user_id = $1${lock}`, [userId]);
+    return row?.owner;
+  }
+
   /** The conversation, created owned by the bot if this is the user's first event. */
   async ensure(q: Queryable, userId: string, now: Date): Promise<void> {
     await q.run(

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { Registry } from "prom-client";
 import type { WardLookup } from "@khaibao/shared";
 import type { CheckpointRecord } from "../checkpoints/repository";
+import type { Consents } from "../privacy/consents/service";
 import type { FieldCipher } from "../privacy/types";
 import type { ReceiptSigner } from "../receipts/types";
 import type { Queryable } from "../storage";
@@ -45,6 +46,8 @@ export interface DeclarationsDeps {
   graph: ZaloGraph;
   cipher: FieldCipher;
   signer: ReceiptSigner;
+  /** Declaration consent is recorded on submit; phone and profile are read only with consent. */
+  consents: Pick<Consents, "acceptDeclaration" | "require">;
   backend: DeclarationBackend;
   registry: Registry;
   logger: WorkerLogger;
@@ -97,6 +100,7 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
     cipher: deps.cipher,
     signer: deps.signer,
     limiter: limiter(deps.limiters?.submit, DEFAULT_LIMITS.submitPerUser),
+    consents: deps.consents,
     receiptValidityHours: deps.receiptValidityHours,
     now,
     onAccepted: () => worker.wake(),
@@ -105,7 +109,7 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
     api: [
       ["/api/declarations", declarationsRouter({ auth, submit })],
       ["/api/receipts", receiptsRouter({ declarations, checkpoints: deps.checkpoints, now, limiter: limiter(deps.limiters?.receipts, DEFAULT_LIMITS.receiptsPerAddress) })],
-      ["/api/me", meRouter({ auth, graph: deps.graph, limiter: limiter(deps.limiters?.phone, DEFAULT_LIMITS.phonePerUser) })],
+      ["/api/me", meRouter({ auth, graph: deps.graph, consents: deps.consents, limiter: limiter(deps.limiters?.phone, DEFAULT_LIMITS.phonePerUser) })],
     ],
     worker,
     deadLetters: createDeadLetters({ outbox, problems: new ForwardingProblems(deps.db), wake: () => worker.wake(), now }),

@@ -1,5 +1,5 @@
 import type { ReceiptStatus } from "@khaibao/shared";
-import type { Queryable } from "../storage";
+import { UniqueConflict, type Queryable, type SqlValue } from "../storage";
 import type { DeclarationRecord } from "./record";
 
 interface Row {
@@ -67,24 +67,38 @@ export class DeclarationRepository {
   }
 
   /**
-   * Group commit: several declarations (each with its outbox row) in one transaction. Each pair
-   * goes in its own savepoint, so a UNIQUE violation (or any error) undoes only that pair and is
-   * returned in its slot; the others commit. Resolves only after COMMIT: every `undefined` slot is
-   * durable. Rejects as a whole only when the transaction itself fails (then nothing was stored).
+   * Group commit: several declarations (each with its outbox row) in one transaction, with one
+   * multi-row INSERT per table. A declaration whose unique keys are taken (same user and
+   * idempotency key, or a receipt code already used) is skipped by ON CONFLICT DO NOTHING and
+   * gets a `UniqueConflict` in its slot, which callers treat like the unique violation of a
+   * single insert; the others commit. Resolves only after COMMIT: every `undefined` slot is
+   * durable. Rejects as a whole when the transaction fails (then nothing was stored).
+   * Savepoints per row did the same job at twice the cost of the inserts themselves.
    */
   async insertManyWithOutbox(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
+    if (items.length === 0) return [];
     return this.db.transaction(async (tx) => {
-      const errors: unknown[] = [];
+      const rows: string[] = [];
+      const params: SqlValue[] = [];
       for (const { record, now } of items) {
-        try {
-          await tx.transaction((sp) => insertPair(sp, record, now));
-          errors.push(undefined);
-        } catch (error) {
-          // `undefined` marks success, so an error must never be falsy-equal to it.
-          errors.push(error ?? new Error("declaration insert failed"));
-        }
+        const values = declarationValues(record, now);
+        rows.push(`(${values.map((_, i) => `$${params.length + i + 1}`).join(", ")})`);
+        params.push(...values);
       }
-      return errors;
+      const inserted = await tx.all<{ id: string }>(
+        `INSERT INTO declarations (${COLUMNS}, created_at, updated_at) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
+        params,
+      );
+      const stored = new Set(inserted.map((r) => r.id));
+      const outbox = items.filter((i) => stored.has(i.record.id));
+      if (outbox.length > 0) {
+        await tx.run(
+          `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
+           VALUES ${outbox.map((_, i) => `($${2 * i + 1}, 'pending', 0, $${2 * i + 2}, $${2 * i + 2}, $${2 * i + 2})`).join(", ")}`,
+          outbox.flatMap((i) => [i.record.id, i.now.toISOString()]),
+        );
+      }
+      return items.map((i) => (stored.has(i.record.id) ? undefined : new UniqueConflict("declaration")));
     });
   }
 
@@ -104,17 +118,20 @@ export class DeclarationRepository {
   }
 }
 
+/** The values of COLUMNS, then created_at and updated_at. */
+function declarationValues(r: DeclarationRecord, now: Date): SqlValue[] {
+  const ts = now.toISOString();
+  return [
+    r.id, r.receiptCode, r.zaloUserId, r.idempotencyKey, r.requestHash, r.checkpointId, r.direction, r.issuedAt, r.expiresAt,
+    r.status, r.statusReason, r.holderNameMasked, r.holderIdMasked, r.idNumberIndex, r.sealed, r.sealedKeyId,
+    r.destinationProvinceCode, r.destinationWardCode, r.receiptQr, ts, ts,
+  ];
+}
+
 async function insertPair(tx: Queryable, r: DeclarationRecord, now: Date): Promise<void> {
   const ts = now.toISOString();
-  await tx.run(
-    `INSERT INTO declarations (${COLUMNS}, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)`,
-    [
-      r.id, r.receiptCode, r.zaloUserId, r.idempotencyKey, r.requestHash, r.checkpointId, r.direction, r.issuedAt, r.expiresAt,
-      r.status, r.statusReason, r.holderNameMasked, r.holderIdMasked, r.idNumberIndex, r.sealed, r.sealedKeyId,
-      r.destinationProvinceCode, r.destinationWardCode, r.receiptQr, ts,
-    ],
-  );
+  const values = declarationValues(r, now);
+  await tx.run(`INSERT INTO declarations (${COLUMNS}, created_at, updated_at) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values);
   await tx.run(
     `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
      VALUES ($1, 'pending', 0, $2, $2, $2)`,

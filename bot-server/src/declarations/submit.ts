@@ -13,6 +13,7 @@ import {
 import type { z } from "zod";
 import { isActive, type CheckpointRecord } from "../checkpoints/repository";
 import { AppError, validationFailed } from "../http/errors";
+import type { Consents } from "../privacy/consents/service";
 import type { FieldCipher } from "../privacy/types";
 import type { ReceiptSigner } from "../receipts/types";
 import { isUniqueViolation } from "../storage";
@@ -35,6 +36,8 @@ export interface SubmitDeps {
   signer: ReceiptSigner;
   /** Budget per Zalo user for new declarations (replays of a stored one are free). */
   limiter: RateLimiter;
+  /** Records the declaration's consent (it travels inside the declaration), or refuses it. */
+  consents: Pick<Consents, "acceptDeclaration">;
   receiptValidityHours: number;
   now: () => Date;
   /** Told after a declaration and its outbox row are committed (wakes the outbox worker). */
@@ -80,6 +83,8 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
   }
   issues.push(...placeIssues(declaration, deps.wards));
   if (issues.length > 0 || !checkpoint) throw validationFailed(issues);
+  const committedAt = input.clientSubmittedAt ? new Date(input.clientSubmittedAt) : undefined;
+  await deps.consents.acceptDeclaration(user.id, declaration.commitment.consentVersion, committedAt, now);
 
   // Whole seconds, so the stored times and the signed ones (unix seconds) are the same instants.
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);

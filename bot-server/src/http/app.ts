@@ -16,8 +16,14 @@ export interface AppParts {
   corsOrigins?: readonly string[];
   /** Feature routers mounted under their path, in order. `/api/...` ones get the JSON body parser. */
   api: ReadonlyArray<readonly [string, Router]>;
-  /** Routers that need the raw body or their own parsers (webhooks) or serve pages. */
+  /** Routers that need the raw body or their own parsers or serve pages. */
   other: ReadonlyArray<readonly [string, Router]>;
+  /**
+   * Machine-to-machine routes (Zalo's webhook): mounted first, with request ids, logs and metrics
+   * but without the browser headers (CSP and friends protect pages, not a JSON acknowledgement),
+   * so the busiest route passes the fewest layers.
+   */
+  machine?: ReadonlyArray<readonly [string, Router]>;
 }
 
 /** JSON bodies of our API are small (a declaration is ~2 kB); anything larger is refused with 413. */
@@ -28,6 +34,7 @@ export function createApp(parts: AppParts): Express {
   app.disable("x-powered-by");
   if (parts.trustProxy) app.set("trust proxy", /^\d+$/.test(parts.trustProxy) ? Number(parts.trustProxy) : parts.trustProxy);
   app.use(requestContext(parts.logger, parts.metrics.http));
+  for (const [path, router] of parts.machine ?? []) app.use(path, router);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -16,7 +16,17 @@ export type AuditAction =
   | "staff.login"
   | "staff.login_locked"
   | "staff.logout_everywhere"
-  | "forwarding.retried";
+  | "forwarding.retried"
+  /** Support inbox: a staff member revealed a citizen's full declaration, with a reason. */
+  | "inbox.declaration_revealed"
+  /** A citizen asked (from the mini app) to delete their data; target: the request. */
+  | "privacy.deletion_requested"
+  /** Everything of that request is purged (some declarations may have waited for delivery). */
+  | "privacy.deletion_completed"
+  | "checkpoint.created"
+  | "checkpoint.updated"
+  | "checkpoint.deactivated"
+  | "export.downloaded";
 
 export interface AuditEvent {
   actor: { id: string; username: string } | null;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRetentionOverview } from "../privacy/feature";
 import request from "supertest";
 import { loadConfig } from "../config";
 import { createLogger } from "../observability/logger";
@@ -18,6 +19,7 @@ describe("STAFF_BOOTSTRAP_ADMIN", () => {
         consoleDir: "/x",
         bootstrapAdmin: "boss:long enough password",
         deadLetters: testDeadLetters({} as Database, () => new Date()),
+        retention: createRetentionOverview({} as Database, 30, () => new Date()),
       }),).toThrow(/refused in production/);
   });
 
@@ -63,6 +65,7 @@ describe.each(openTestDatabases({ migrate: true }))("development admin bootstrap
       hashing: TEST_SCRYPT,
       bootstrapAdmin: "dev.admin:dev-password-1",
       deadLetters: testDeadLetters(db, () => new Date()),
+      retention: createRetentionOverview(db, 30, () => new Date()),
     });
     await second.start();
     second.stop();

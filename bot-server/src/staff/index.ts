@@ -14,6 +14,8 @@ import { DEFAULT_SCRYPT, type ScryptParams } from "./passwords";
 import { accountRoutes } from "./routes/accounts";
 import { auditRoutes } from "./routes/audit";
 import { forwardingRoutes } from "./routes/forwarding";
+import { retentionRoutes } from "./routes/retention";
+import type { RetentionOverview } from "../privacy/feature";
 import { loginRoute, sessionRoutes } from "./routes/session";
 import { SessionRepository } from "./sessions";
 import { createAddressThrottle, DEFAULT_LOCKOUT, LoginLockout, type LockoutPolicy } from "./throttle";
@@ -30,6 +32,8 @@ export interface StaffModuleOptions {
   production: boolean;
   /** The declarations the backend rejected or never took, for the forwarding page. */
   deadLetters: DeadLetters;
+  /** The personal-data retention job's runs, for its console page. */
+  retention: RetentionOverview;
   /** The built console (bot-server/console/dist). */
   consoleDir: string;
   /** `PUBLIC_BASE_URL`: state-changing calls must come from this origin (default: the request's own). */
@@ -43,6 +47,8 @@ export interface StaffModuleOptions {
   addressLimit?: { maxFailures: number; windowMs: number };
   /** Tests lower the scrypt cost; production keeps the default. */
   hashing?: ScryptParams;
+  /** Other features' staff routes, mounted behind the same session and CSRF checks (each guards its permission). */
+  routes?: readonly Router[];
   now?: () => Date;
 }
 
@@ -103,6 +109,8 @@ export function createStaffModule(opts: StaffModuleOptions): StaffModule {
   signedIn.use(accountRoutes(manage));
   signedIn.use(auditRoutes(audit));
   signedIn.use(forwardingRoutes({ deadLetters: opts.deadLetters, audit, now }));
+  for (const routes of opts.routes ?? []) signedIn.use(routes);
+  signedIn.use(retentionRoutes(opts.retention));
 
   const api = Router();
   api.use(sameOriginOnly(publicOrigin));

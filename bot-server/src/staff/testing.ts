@@ -6,6 +6,7 @@ import request from "supertest";
 import { STAFF_CSRF_HEADER, staffSessionResponseSchema, type StaffRole } from "@khaibao/shared";
 import { createDeadLetters, ForwardingProblems, OutboxRepository, type DeadLetters } from "../declarations";
 import { createApp } from "../http/app";
+import { createRetentionOverview } from "../privacy/feature";
 import { createLogger } from "../observability/logger";
 import { createMetrics } from "../observability/metrics";
 import type { Database } from "../storage";
@@ -58,6 +59,7 @@ export function staffTestApp(db: Database, opts: Partial<StaffModuleOptions> = {
     hashing: TEST_SCRYPT,
     now: clock.now,
     deadLetters: testDeadLetters(db, clock.now),
+    retention: createRetentionOverview(db, 30, clock.now),
     ...opts,
   });
   const app = createApp({ logger, metrics: createMetrics(), ping: async () => {}, api: staff.api, other: staff.other });

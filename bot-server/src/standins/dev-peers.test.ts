@@ -14,15 +14,23 @@ describe("stand-ins of external systems", () => {
       await expect(graph.me("dev:42")).resolves.toMatchObject({ id: "42" });
       const res = await fetch(`${peers.declarationBackend?.url}/v1/declarations?count`, { headers: { authorization: `Bearer ${peers.declarationBackend?.token}` } });
       expect(await res.json()).toMatchObject({ count: 0 });
+      // The vaccination registry stand-in, with the development signer its certificates verify with.
+      expect(peers.vaccinationRegistry?.trust).toMatchObject({ alg: "ES256", subject: expect.stringContaining("DEVELOPMENT ONLY") });
+      const search = await fetch(`${peers.vaccinationRegistry?.url}/v1/certificates/search`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(search.status).toBe(401);
     } finally {
       await peers.stop();
     }
   });
 
   it("when a peer URL is configured, then no stand-in is started for it", async () => {
-    const peers = await startDevPeers({ NODE_ENV: "test", ZALO_GRAPH_URL: "https://graph.zalo.me", DECLARATION_BACKEND_URL: "https://backend.example.vn" }, { dataDir: undefined, logger });
+    const peers = await startDevPeers(
+      { NODE_ENV: "test", ZALO_GRAPH_URL: "https://graph.zalo.me", DECLARATION_BACKEND_URL: "https://backend.example.vn", VACCINATION_REGISTRY_URL: "https://registry.example.vn" },
+      { dataDir: undefined, logger },
+    );
     expect(peers.zaloGraph).toBeUndefined();
     expect(peers.declarationBackend).toBeUndefined();
+    expect(peers.vaccinationRegistry).toBeUndefined();
     await peers.stop();
   });
 

@@ -3,6 +3,8 @@ import path from "node:path";
 import { startDeclarationBackendStandin } from "./declaration-backend";
 import type { RunningStandin } from "./listen";
 import { startZaloGraphStandin } from "./zalo-graph";
+import { devSignerTrustEntry, startVaccinationRegistryStandin } from "./vaccination-registry";
+import type { TrustEntry } from "@khaibao/shared";
 
 /** The app secret shared by our Graph client and the Graph stand-in when none is configured. */
 export const DEV_ZALO_APP_SECRET = "dev-only-zalo-app-secret";
@@ -13,12 +15,16 @@ export interface DevPeersConfig {
   ZALO_APP_SECRET?: string | undefined;
   DECLARATION_BACKEND_URL?: string | undefined;
   DECLARATION_BACKEND_TOKEN?: string | undefined;
+  VACCINATION_REGISTRY_URL?: string | undefined;
+  VACCINATION_REGISTRY_TOKEN?: string | undefined;
 }
 
 /** The external systems a stand-in was started for; absent ones are configured real peers. */
 export interface DevPeers {
   zaloGraph?: { url: string; appSecret: string };
   declarationBackend?: { url: string; token: string };
+  /** `trust` is the development signer the stand-in's certificates verify with. */
+  vaccinationRegistry?: { url: string; token: string; trust: TrustEntry };
   stop(): Promise<void>;
 }
 
@@ -54,6 +60,13 @@ export async function startDevPeers(env: DevPeersConfig, opts: { dataDir: string
       running.push(backend);
       peers.declarationBackend = { url: backend.url, token };
       opts.logger.warn({ url: backend.url }, "declaration backend stand-in started: declarations stay on this machine");
+    }
+    if (!env.VACCINATION_REGISTRY_URL) {
+      const token = env.VACCINATION_REGISTRY_TOKEN ?? `dev-only-${randomBytes(12).toString("hex")}`;
+      const registry = await startVaccinationRegistryStandin({ token });
+      running.push(registry);
+      peers.vaccinationRegistry = { url: registry.url, token, trust: devSignerTrustEntry() };
+      opts.logger.warn({ url: registry.url }, "vaccination registry stand-in started: certificates are signed with the development key");
     }
   } catch (error) {
     await stop();

@@ -9,7 +9,7 @@ import { DEFAULT_SQLITE_PATH, openSqlite } from "./sqlite";
 import type { Database, OpenDatabaseOptions } from "./types";
 
 export type { Database, Dialect, OpenDatabaseOptions, Queryable, SqlValue, StorageLogger } from "./types";
-export { isUniqueViolation } from "./errors";
+export { isUniqueViolation, UniqueConflict } from "./errors";
 export { migrate, type MigrateOptions } from "./migrate";
 export { DEFAULT_SQLITE_PATH } from "./sqlite";
 

@@ -96,6 +96,13 @@ class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     const conn = connectionOf(client);
     let broken: Error | undefined;
+    // A checked-out client whose connection drops between two statements (PostgreSQL restarted,
+    // a proxy cut it) emits "error" with nobody listening, which would crash the process. Keep
+    // it: the next statement fails, the transaction rejects and the client is destroyed.
+    const onLost = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", onLost);
     try {
       await conn.exec("BEGIN");
       const result = await new Scope("postgres", conn, this.current).runBody(fn);
@@ -111,6 +118,7 @@ class PostgresDatabase implements Database {
       }
       throw error;
     } finally {
+      client.off("error", onLost);
       client.release(broken);
     }
   }

@@ -52,6 +52,10 @@ export const en: Strings = {
     serverTitle: "Something went wrong",
     unexpectedResponse: "The server sent an answer we could not read. Please try again in a few minutes.",
   },
+  wallet: {
+    entry: "Vaccination certificates",
+    entryCount: (n: number) => `Vaccination certificates (${n})`,
+  },
   crash: {
     title: "The app ran into a problem",
     body: "Sorry for the trouble. Reload the app; if it still fails, tell the staff at the checkpoint.",
@@ -74,5 +78,11 @@ export const en: Strings = {
     openDelivered: "View receipt",
     returned: "A waiting declaration was not accepted: it needs correcting.",
     openReturned: "Correct",
+  },
+  consent: {
+    agree: "I agree",
+    decline: "I do not agree",
+    version: (v: string) => `Consent text, version ${v}`,
+    failed: "Your consent could not be recorded. Check the connection and try again.",
   },
 };

@@ -54,6 +54,10 @@ export const vi = {
     serverTitle: "Có lỗi xảy ra",
     unexpectedResponse: "Máy chủ trả lời không đúng định dạng. Vui lòng thử lại sau ít phút.",
   },
+  wallet: {
+    entry: "Chứng nhận tiêm chủng",
+    entryCount: (n: number) => `Chứng nhận tiêm chủng (${n})`,
+  },
   crash: {
     title: "Ứng dụng gặp sự cố",
     body: "Xin lỗi vì sự bất tiện. Hãy tải lại ứng dụng; nếu vẫn lỗi, hãy báo cho cán bộ tại chốt.",
@@ -76,6 +80,12 @@ export const vi = {
     openDelivered: "Xem phiếu",
     returned: "Tờ khai đang chờ gửi chưa được nhận: cần sửa lại.",
     openReturned: "Sửa",
+  },
+  consent: {
+    agree: "Đồng ý",
+    decline: "Không đồng ý",
+    version: (v: string) => `Nội dung đồng ý, phiên bản ${v}`,
+    failed: "Chưa ghi nhận được sự đồng ý. Kiểm tra kết nối mạng rồi thử lại.",
   },
 };
 

@@ -73,6 +73,28 @@ describe("browser platform", () => {
     expect(isPlatformError(error, "not_supported")).toBe(true);
   });
 
+  it("when sharing with an image where the browser can share files, then the PNG goes along with the text; otherwise the text alone", async () => {
+    // 1x1 white PNG.
+    const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=";
+    const shared: ShareData[] = [];
+    const win = (canShareFiles: boolean) => {
+      const w = fakeWindow("");
+      Object.assign(w.navigator, {
+        share: (data: ShareData) => {
+          shared.push(data);
+          return Promise.resolve();
+        },
+        canShare: (data: ShareData) => canShareFiles || !data.files,
+      });
+      return w;
+    };
+    await createBrowserPlatform(win(true)).share({ text: "Chứng nhận", image: { dataUrl: png, fileName: "chung-nhan.png" } });
+    await createBrowserPlatform(win(false)).share({ text: "Chứng nhận", image: { dataUrl: png, fileName: "chung-nhan.png" } });
+    expect(shared[0]?.text).toBe("Chứng nhận");
+    expect(shared[0]?.files?.map((f) => [f.name, f.type])).toEqual([["chung-nhan.png", "image/png"]]);
+    expect(shared[1]).toEqual({ text: "Chứng nhận" });
+  });
+
   it("when localStorage is blocked, then storage still works for the session", () => {
     const blocked = {
       getItem() {

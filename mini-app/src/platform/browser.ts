@@ -86,6 +86,15 @@ export function createBrowserStorage(backing: Storage | null): PlatformStorage {
   };
 }
 
+async function imageFile(image: { dataUrl: string; fileName: string }): Promise<File | null> {
+  try {
+    const blob = await (await fetch(image.dataUrl)).blob();
+    return new File([blob], image.fileName, { type: blob.type || "image/png" });
+  } catch {
+    return null;
+  }
+}
+
 function localStorageOrNull(win: Window): Storage | null {
   try {
     return win.localStorage;
@@ -136,10 +145,10 @@ export function createBrowserPlatform(win: Window = window): Platform {
     },
     scanQR: () =>
       Promise.reject(new PlatformError("not_supported", "QR scanning needs the Zalo app; type or paste the code instead")),
-    saveImage(dataUrl) {
+    saveImage(dataUrl, fileName = "khai-bao.png") {
       const link = win.document.createElement("a");
       link.href = dataUrl;
-      link.download = "khai-bao.png";
+      link.download = fileName;
       link.click();
       return Promise.resolve();
     },
@@ -147,7 +156,11 @@ export function createBrowserPlatform(win: Window = window): Platform {
       const text = content.url ? `${content.text}\n${content.url}` : content.text;
       if (typeof win.navigator.share === "function") {
         try {
-          await win.navigator.share(content.url ? { text: content.text, url: content.url } : { text: content.text });
+          const data: ShareData = content.url ? { text: content.text, url: content.url } : { text: content.text };
+          const file = content.image ? await imageFile(content.image) : null;
+          // Web Share level 2 (files) is on Android Chrome and iOS Safari; elsewhere the text alone.
+          if (file && win.navigator.canShare?.({ files: [file] })) data.files = [file];
+          await win.navigator.share(data);
           return;
         } catch (error) {
           if (error instanceof DOMException && error.name === "AbortError") throw new PlatformError("cancelled", "Sharing cancelled");

@@ -45,6 +45,13 @@ describe("parseLaunchParams", () => {
   it("when given the SDK's parsed params, then they are read the same way", () => {
     expect(parseLaunchParams({ checkpoint: " HN-BALA " }).checkpoint).toBe("HN-BALA");
   });
+
+  it("when the chat-bot's link asks for the wallet, then the launch view is the wallet; an unknown view is ignored", () => {
+    expect(parseLaunchParams("?view=wallet").view).toBe("wallet");
+    expect(parseLaunchParams({ view: "wallet", checkpoint: "HN-BALA" })).toMatchObject({ view: "wallet", checkpoint: "HN-BALA" });
+    expect(parseLaunchParams("?view=admin").view).toBeUndefined();
+    expect(parseLaunchParams("").view).toBeUndefined();
+  });
 });
 
 describe("languageFromTag", () => {

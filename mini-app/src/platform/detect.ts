@@ -1,5 +1,5 @@
 import { pickLang, type Lang } from "@khaibao/shared";
-import type { LaunchParams, PlatformKind } from "./types";
+import { LAUNCH_VIEWS, type LaunchParams, type LaunchView, type PlatformKind } from "./types";
 
 /** What start-up looks at to decide where we run; read from `window` by {@link readEnvironment}. */
 export interface EnvironmentHints {
@@ -47,7 +47,8 @@ export function parseLaunchParams(source: string | Readonly<Record<string, strin
     for (const [key, value] of Object.entries(source)) if (typeof value === "string") all[key] = value;
   }
   const checkpoint = all["checkpoint"]?.trim();
-  return checkpoint ? { checkpoint, all } : { all };
+  const view = LAUNCH_VIEWS.find((v: LaunchView) => v === all["view"]?.trim());
+  return { ...(checkpoint ? { checkpoint } : {}), ...(view ? { view } : {}), all };
 }
 
 /** Our language from a device tag ("vi-VN", "en-US"); anything but English means Vietnamese. */

@@ -28,8 +28,8 @@ export interface Platform {
   onResume(listener: () => void): () => void;
   /** Opens the camera to scan a QR code and resolves with its text. Rejects `not_supported` outside Zalo. */
   scanQR(): Promise<string>;
-  /** Saves a `data:image/png;base64,...` image to the phone's gallery (a download in a browser). */
-  saveImage(dataUrl: string): Promise<void>;
+  /** Saves a `data:image/png;base64,...` image to the phone's gallery (a download named `fileName` in a browser). */
+  saveImage(dataUrl: string, fileName?: string): Promise<void>;
   share(content: ShareContent): Promise<void>;
   /** Opens a chat with our Official Account, optionally with a pre-filled message. */
   openChat(oaId: string, message?: string): Promise<void>;
@@ -40,6 +40,8 @@ export type PlatformKind = "zalo" | "browser";
 export interface LaunchParams {
   /** Raw checkpoint id as found in the URL; validate it before use. */
   checkpoint?: string;
+  /** A screen to open first (`?view=wallet` from the chat-bot's "vaccination certificate" answer). */
+  view?: LaunchView;
   /** Every parameter, for the ones we have not named yet (utm_source, env...). */
   all: Readonly<Record<string, string>>;
 }
@@ -58,9 +60,18 @@ export interface PlatformUser {
   isSensitive: boolean;
 }
 
+/** Screens a launch link may open directly; anything else in `?view=` is ignored. */
+export const LAUNCH_VIEWS = ["wallet"] as const;
+export type LaunchView = (typeof LAUNCH_VIEWS)[number];
+
 export interface ShareContent {
   text: string;
   url?: string;
+  /**
+   * A PNG to share along with the text, where the platform can (a browser with the Web Share
+   * API level 2). Zalo's share sheet takes image URLs only, so there the text goes alone.
+   */
+  image?: { dataUrl: string; fileName: string };
 }
 
 /** Why a platform call failed, independent of the SDK's numeric codes. */

@@ -18,7 +18,7 @@ import {
 import { languageFromTag, parseLaunchParams } from "./detect";
 import { createBrowserStorage } from "./browser";
 import { toPlatformError } from "./zalo-errors";
-import type { LaunchParams, Platform, PlatformStorage } from "./types";
+import { PlatformError, type LaunchParams, type Platform, type PlatformStorage } from "./types";
 
 /**
  * The app inside Zalo. This module is only ever loaded with a dynamic `import()` (see
@@ -151,7 +151,13 @@ export function createZaloPlatform(win: Window = window): Platform {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    scanQR: () => call("scanQRCode", async () => (await scanQRCode()).content),
+    scanQR: () =>
+      call("scanQRCode", async () => {
+        // Undocumented in 2.51.6: an empty answer (closed camera, the SDK's mocks) is "nothing scanned".
+        const content = (await scanQRCode())?.content;
+        if (typeof content !== "string" || content === "") throw new PlatformError("cancelled", "Nothing was scanned");
+        return content;
+      }),
     saveImage: (dataUrl) => call("saveImageToGallery", () => saveImageToGallery({ imageBase64Data: dataUrl })),
     share: (content) =>
       call("openShareSheet", async () => {

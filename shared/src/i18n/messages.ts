@@ -4,6 +4,10 @@ import { addressMessages } from "../admin-units/messages";
 import { declarationMessages } from "../declaration/messages";
 import { zaloMessages } from "../zalo/messages";
 import { staffMessages } from "../staff/messages";
+import { vaccinationMessages } from "../vaccination/messages";
+import { inboxMessages } from "../inbox/messages";
+import { checkpointMessages } from "../checkpoints/messages";
+import { privacyMessages } from "../privacy/messages";
 import type { Catalogue } from "./types";
 
 /** The whole catalogue: every code any validation or API error can carry, in Vietnamese and English. */
@@ -13,7 +17,11 @@ export const messages: Catalogue = {
   ...addressMessages,
   ...declarationMessages,
   ...staffMessages,
+  ...inboxMessages,
   ...zaloMessages,
+  ...checkpointMessages,
+  ...privacyMessages,
+  ...vaccinationMessages,
 };
 
 export type MessageCode =
@@ -22,4 +30,8 @@ export type MessageCode =
   | keyof typeof addressMessages
   | keyof typeof declarationMessages
   | keyof typeof staffMessages
-  | keyof typeof zaloMessages;
+  | keyof typeof inboxMessages
+  | keyof typeof zaloMessages
+  | keyof typeof checkpointMessages
+  | keyof typeof privacyMessages
+  | keyof typeof vaccinationMessages;

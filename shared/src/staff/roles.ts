@@ -3,7 +3,8 @@ import { z } from "zod";
 /**
  * Who works in the staff console. One role per account:
  * - `agent`: answers citizens in the inbox;
- * - `supervisor`: an agent who sees every conversation, may verify receipts and resend
+ * - `supervisor`: an agent who sees every conversation, writes canned answers and desk hours,
+ *   reads the audit log (who revealed citizens' records and why), may verify receipts and resend
  *   declarations the backend refused or never took;
  * - `checkpoint_officer`: police at a checkpoint, verifies receipts;
  * - `admin`: manages accounts and reads the audit log (and can do everything above).
@@ -23,8 +24,22 @@ export const STAFF_PERMISSIONS = {
   manageAccounts: ["admin"],
   /** See declarations the backend rejected or never took, and send them again. */
   manageForwarding: ["supervisor", "admin"],
-  /** Read the audit log. */
-  readAudit: ["admin"],
+  /** Read the audit log (supervisors too: they check who revealed citizens' records and why). */
+  readAudit: ["supervisor", "admin"],
+  /** Answer citizens in the support inbox (agents see their own and unassigned conversations). */
+  useInbox: ["agent", "supervisor", "admin"],
+  /** See and assign every conversation of the inbox, whoever holds it. */
+  seeAllConversations: ["supervisor", "admin"],
+  /** Write the canned answers and the desks' business hours that agents use. */
+  manageInbox: ["supervisor", "admin"],
+  /** See the personal-data retention job's runs and what it held back. */
+  viewRetention: ["supervisor", "admin"],
+  /** Register, edit and deactivate checkpoints; download their posters. */
+  manageCheckpoints: ["admin"],
+  /** The live dashboard: declarations per checkpoint, forwarding backlog. Counts only. */
+  viewDashboard: ["supervisor", "admin"],
+  /** The department's daily export, which can include personal data (audit-logged). */
+  exportData: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

@@ -10,9 +10,15 @@ import { Shell } from "./Shell";
 
 // Each section loads when first opened: an officer never downloads the accounts screens.
 const VerifyPage = lazy(() => import("../features/verify/VerifyPage"));
+const InboxPage = lazy(() => import("../features/inbox/InboxPage"));
+const CannedPage = lazy(() => import("../features/inbox/CannedPage"));
 const AccountsPage = lazy(() => import("../features/accounts/AccountsPage"));
 const AuditPage = lazy(() => import("../features/audit/AuditPage"));
 const ForwardingPage = lazy(() => import("../features/forwarding/ForwardingPage"));
+const CheckpointsPage = lazy(() => import("../features/checkpoints/CheckpointsPage"));
+const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage"));
+const ExportsPage = lazy(() => import("../features/exports/ExportsPage"));
+const RetentionPage = lazy(() => import("../features/retention/RetentionPage"));
 
 function Home({ name }: { name: string }) {
   const { t } = useI18n();
@@ -60,10 +66,16 @@ export function App() {
 
   let page;
   if (pathname === paths.changePassword || user.mustChangePassword) page = <ChangePasswordPage required={user.mustChangePassword} />;
+  else if (pathname === paths.inbox && allowed.some((s) => s.path === paths.inbox)) page = <InboxPage me={user} />;
+  else if (pathname === paths.canned && allowed.some((s) => s.path === paths.canned)) page = <CannedPage />;
   else if (pathname === paths.verify && allowed.some((s) => s.path === paths.verify)) page = <VerifyPage />;
   else if (pathname === paths.accounts && allowed.some((s) => s.path === paths.accounts)) page = <AccountsPage me={user} />;
   else if (pathname === paths.forwarding && allowed.some((s) => s.path === paths.forwarding)) page = <ForwardingPage />;
   else if (pathname === paths.audit && allowed.some((s) => s.path === paths.audit)) page = <AuditPage />;
+  else if (pathname === paths.checkpoints && allowed.some((s) => s.path === paths.checkpoints)) page = <CheckpointsPage />;
+  else if (pathname === paths.dashboard && allowed.some((s) => s.path === paths.dashboard)) page = <DashboardPage />;
+  else if (pathname === paths.exports && allowed.some((s) => s.path === paths.exports)) page = <ExportsPage />;
+  else if (pathname === paths.retention && allowed.some((s) => s.path === paths.retention)) page = <RetentionPage />;
   else page = <Home name={user.displayName} />;
 
   return (

@@ -14,9 +14,15 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { path: paths.verify, label: "nav.verify", visible: (role) => staffCan(role, "verifyReceipts") },
+  { path: paths.inbox, label: "nav.inbox", visible: (role) => staffCan(role, "useInbox") },
+  { path: paths.dashboard, label: "nav.dashboard", visible: (role) => staffCan(role, "viewDashboard") },
   { path: paths.forwarding, label: "nav.forwarding", visible: (role) => staffCan(role, "manageForwarding") },
+  { path: paths.checkpoints, label: "nav.checkpoints", visible: (role) => staffCan(role, "manageCheckpoints") },
+  { path: paths.exports, label: "nav.exports", visible: (role) => staffCan(role, "exportData") },
   { path: paths.accounts, label: "nav.accounts", visible: (role) => staffCan(role, "manageAccounts") },
+  { path: paths.canned, label: "nav.canned", visible: (role) => staffCan(role, "manageInbox") },
   { path: paths.audit, label: "nav.audit", visible: (role) => staffCan(role, "readAudit") },
+  { path: paths.retention, label: "nav.retention", visible: (role) => staffCan(role, "viewRetention") },
 ];
 
 export const sectionsFor = (role: StaffRole) => SECTIONS.filter((s) => s.visible(role));

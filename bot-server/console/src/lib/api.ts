@@ -35,7 +35,7 @@ export function setCsrfToken(token: string | undefined): void {
 export const SESSION_ENDED_EVENT = "khaibao:session-ended";
 
 export interface RequestOptions<S extends z.ZodType | undefined> {
-  method?: "GET" | "POST" | "PATCH";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   /** Validates a 2xx JSON answer; omit for 204. */
   schema?: S;

@@ -6,10 +6,16 @@ import { useEffect, useState } from "react";
  */
 export const paths = {
   home: "/console/",
+  inbox: "/console/inbox",
+  canned: "/console/canned",
   verify: "/console/verify",
   forwarding: "/console/forwarding",
   accounts: "/console/accounts",
   audit: "/console/audit",
+  checkpoints: "/console/checkpoints",
+  dashboard: "/console/dashboard",
+  exports: "/console/exports",
+  retention: "/console/retention",
   changePassword: "/console/password",
 } as const;
 export type PathName = keyof typeof paths;

@@ -7,13 +7,14 @@ import {
   receiptLookupResponseSchema,
   submitDeclarationResponseSchema,
   verifyReceipt,
+  currentConsentText,
   type DeclarationInput,
 } from "@khaibao/shared";
 import { loadAdminUnits } from "../../admin-units";
 import { createApp } from "../../http/app";
 import { createLogger } from "../../observability/logger";
 import { createMetrics } from "../../observability/metrics";
-import type { FieldCipher } from "../../privacy";
+import { createConsents, type FieldCipher } from "../../privacy";
 import type { ReceiptSigner } from "../../receipts";
 import type { Database } from "../../storage";
 import { openTestDatabases } from "../../storage/testing";
@@ -47,6 +48,7 @@ describe.each(openTestDatabases({ migrate: true }))("declaration routes on $name
       graph: withMeCache(createHttpZaloGraph({ baseUrl: graphStandin.url, appSecret: APP_SECRET })),
       cipher,
       signer,
+      consents: createConsents(db),
       backend: { submit: async () => ({ ok: true, duplicate: false }) },
       registry: createMetrics().registry,
       logger: createLogger({ level: "silent" }),
@@ -265,7 +267,10 @@ describe.each(openTestDatabases({ migrate: true }))("declaration routes on $name
     expect(codes[2]?.headers["retry-after"]).toBeDefined();
   });
 
-  it("when the mini app asks who the user is and for their phone, then Zalo's answers come back", async () => {
+  it("when the mini app asks who the user is and for their phone, with consent, then Zalo's answers come back", async () => {
+    const consents = createConsents(db);
+    await consents.give("2468458835296197922", "profile", currentConsentText("profile").version, NOW);
+    await consents.give("2468458835296197922", "phone", currentConsentText("phone").version, NOW);
     const me = await request(app).get("/api/me").set("x-zalo-access-token", "dev:2468458835296197922:An");
     expect(me.body).toEqual({ user: { id: "2468458835296197922", name: "An" } });
     const phone = await request(app).post("/api/me/phone").set("x-zalo-access-token", "dev:2468458835296197922").send({ token: "devphone:0987654321" });

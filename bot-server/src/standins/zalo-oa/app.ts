@@ -125,6 +125,20 @@ export function createZaloOaStandinApp(id: ZaloOaStandinIdentity, state: ZaloOaS
     res.json({ error: 0, message: "Success", data: { attachment_id: attachmentId } });
   });
 
+  app.get(OA_PATHS.userDetail, (req: Request, res: Response) => {
+    if (tokenProblem(req, res)) return;
+    let userId: unknown;
+    try {
+      userId = (parseJsonKeepingBigIntegers(String(req.query.data ?? "")) as { user_id?: unknown }).user_id;
+    } catch {
+      return res.json(STANDIN_OA_ERRORS.paramInvalid);
+    }
+    if (typeof userId !== "string" || !/^\d{1,32}$/.test(userId)) return res.json(STANDIN_OA_ERRORS.paramInvalid);
+    // A made-up name for users nobody named: the stand-in has no address book.
+    const displayName = state.profiles.get(userId)?.displayName ?? `Zalo ${userId.slice(-4)}`;
+    res.json({ error: 0, message: "Success", data: { user_id: userId, display_name: displayName, user_is_follower: true, shared_info: {} } });
+  });
+
   // ---- controls for tests and the dev chat simulator ----
   app.post("/__control", express.json({ limit: "64kb" }), (req: Request, res: Response) => {
     const c = (req.body ?? {}) as {
@@ -137,6 +151,7 @@ export function createZaloOaStandinApp(id: ZaloOaStandinIdentity, state: ZaloOaS
       webhookUrl?: string | null;
       echo?: boolean;
       echoBeforeResponse?: boolean;
+      profiles?: Record<string, { displayName: string }>;
     };
     if (c.reset) state.reset();
     if (c.faults) state.faults.push(...c.faults.map((f) => ({ ...f, times: f.times ?? 1 })));
@@ -147,6 +162,7 @@ export function createZaloOaStandinApp(id: ZaloOaStandinIdentity, state: ZaloOaS
     if (c.webhookUrl !== undefined) state.webhookUrl = c.webhookUrl ?? undefined;
     if (c.echo !== undefined) state.echo = c.echo;
     if (c.echoBeforeResponse !== undefined) state.echoBeforeResponse = c.echoBeforeResponse;
+    for (const [user, profile] of Object.entries(c.profiles ?? {})) state.profiles.set(user, profile);
     res.json({ ok: true });
   });
 

@@ -34,6 +34,8 @@ export class ZaloOaStandinState {
   readonly uploads: Array<{ attachmentId: string; bytes: number }> = [];
   faults: StandinFault[] = [];
   readonly undeliverable = new Map<string, number>();
+  /** Display names the user-detail endpoint answers (others get a generated one). */
+  readonly profiles = new Map<string, { displayName: string }>();
   latency = { token: 0, message: 0 };
   /** Simulated per-minute limit across all callers (undefined: none). */
   ratePerMinute: number | undefined;
@@ -90,6 +92,7 @@ export class ZaloOaStandinState {
     this.uploads.length = 0;
     this.faults = [];
     this.undeliverable.clear();
+    this.profiles.clear();
     this.latency = { token: 0, message: 0 };
     this.ratePerMinute = undefined;
     this.rateWindow = { start: 0, count: 0 };

@@ -1,4 +1,4 @@
-import { zaloEventFacts, type OutgoingMessage, type ZaloEvent } from "@khaibao/shared";
+import { zaloEventFacts, type OutgoingMessage, type ZaloEvent, type ZaloEventFacts } from "@khaibao/shared";
 import type { Conversation } from "../../conversations/types";
 import type { Queryable } from "../../storage";
 import { compose, DeferEvent, type EventContext, type Middleware, type PipelineLogger } from "./context";
@@ -22,6 +22,8 @@ export interface EventProcessorOptions {
   queueReplies(tx: Queryable, userId: string, messages: readonly OutgoingMessage[], now: Date): Promise<void>;
   /** After a commit that queued replies: wake the sender. */
   onRepliesQueued?: () => void;
+  /** After an event's effects committed (the support inbox tells open consoles). */
+  onCommitted?: (event: ZaloEvent, facts: ZaloEventFacts) => void;
   /** Our OA id, to attribute delivery receipts whichever way round they name the parties. */
   oaId?: string;
   now?: () => Date;
@@ -84,9 +86,13 @@ export function createEventProcessor(opts: EventProcessorOptions): EventProcesso
         });
       } catch (error) {
         if (error instanceof LeaseLost) return { kind: "lost" };
+        // A write found the world changed since the chain read it (e.g. staff took the chat over
+        // while the bot was answering): nothing was committed; run the event again.
+        if (error instanceof DeferEvent) return { kind: "deferred", ms: error.ms, reason: error.reason };
         throw error;
       }
       if (replies.length > 0) opts.onRepliesQueued?.();
+      opts.onCommitted?.(event, facts);
       return { kind: "done", replies: replies.length };
     },
   };

@@ -11,7 +11,17 @@ export const ZALO_OA_API_URL = "https://openapi.zalo.me";
 export const OA_PATHS = {
   message: "/v3.0/oa/message/cs",
   uploadImage: "/v2.0/oa/upload/image",
+  /** GET with `?data={"user_id":"..."}`: the follower's display name and what they shared. */
+  userDetail: "/v3.0/oa/user/detail",
 } as const;
+
+/** What the OA may know of a user: their Zalo display name, and what they shared with the OA. */
+export interface OaUserProfile {
+  displayName: string | null;
+  follower: boolean | null;
+  sharedName: string | null;
+  sharedPhone: string | null;
+}
 
 /** What Zalo answered for one sent message. `messageId` comes back in the message's echo as `msg_id`. */
 export interface OaSent {
@@ -38,6 +48,8 @@ export interface OaApi {
   uploadImage(png: Buffer, filename?: string): Promise<string>;
   /** Zalo's form asking for name, phone and address; the answer arrives as `user_submit_info`. */
   requestUserInfo(userId: string, request: UserInfoRequest): Promise<OaSent>;
+  /** The user's display name (support staff see it) and what they shared with the OA. */
+  getUserProfile(userId: string): Promise<OaUserProfile>;
 }
 
 /** Where the client gets its access token (the token manager). */
@@ -56,7 +68,11 @@ export interface HttpOaApiOptions {
   onMisconfigured?: (error: ZaloOaError) => void;
 }
 
-type ZaloAnswer = { error?: unknown; message?: unknown; data?: { message_id?: unknown; user_id?: unknown; attachment_id?: unknown } | null };
+type ZaloAnswer = {
+  error?: unknown;
+  message?: unknown;
+  data?: { message_id?: unknown; user_id?: unknown; attachment_id?: unknown; display_name?: unknown; user_is_follower?: unknown; shared_info?: unknown } | null;
+};
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : typeof v === "number" && Number.isSafeInteger(v) ? String(v) : null);
 
@@ -83,16 +99,19 @@ export function createHttpOaApi(opts: HttpOaApiOptions): OaApi {
     maxRedirects: 0,
   });
 
-  async function call(path: string, body: unknown, token: string): Promise<ZaloAnswer> {
+  async function call(path: string, body: unknown, token: string, method: "post" | "get" = "post"): Promise<ZaloAnswer> {
     await limiter.take();
     let status: number;
     let text: unknown;
     let remain: unknown;
     try {
       const isForm = body instanceof FormData;
-      const res = await http.post<string>(path, isForm ? body : JSON.stringify(body), {
-        headers: { access_token: token, ...(isForm ? {} : { "Content-Type": "application/json" }) },
-      });
+      const res =
+        method === "get"
+          ? await http.get<string>(path, { params: { data: JSON.stringify(body) }, headers: { access_token: token } })
+          : await http.post<string>(path, isForm ? body : JSON.stringify(body), {
+              headers: { access_token: token, ...(isForm ? {} : { "Content-Type": "application/json" }) },
+            });
       ({ status, data: text } = res);
       remain = res.headers["x-ratelimit-remain"];
     } catch (cause) {
@@ -183,6 +202,18 @@ export function createHttpOaApi(opts: HttpOaApiOptions): OaApi {
       const id = str(answer.data?.attachment_id);
       if (!id) throw new ZaloOaError("unavailable", "upload answered without attachment_id");
       return id;
+    },
+    async getUserProfile(userId) {
+      const answer = await withToken((token) => call(OA_PATHS.userDetail, { user_id: userId }, token, "get"));
+      const data = answer.data ?? {};
+      const shared = typeof data.shared_info === "object" && data.shared_info !== null ? (data.shared_info as { name?: unknown; phone?: unknown }) : {};
+      const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, 100) : null);
+      return {
+        displayName: text(data.display_name),
+        follower: typeof data.user_is_follower === "boolean" ? data.user_is_follower : null,
+        sharedName: text(shared.name),
+        sharedPhone: str(shared.phone),
+      };
     },
     requestUserInfo(userId, request) {
       return send(userId, {

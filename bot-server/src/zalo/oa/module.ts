@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Router } from "express";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
-import { miniAppButton, type OutgoingMessage } from "@khaibao/shared";
+import { miniAppButton, type OutgoingMessage, type ZaloEvent, type ZaloEventFacts } from "@khaibao/shared";
 import { createChatBot, DECLARE_BUTTON_TITLE, DEFAULT_SUPPORT_HOURS, loadFaq, parseSupportHours } from "../../bot";
 import type { Env } from "../../config";
 import {
@@ -39,7 +39,7 @@ import type { BackoffPolicy } from "../queue/backoff";
 import { createHttpOaApi, ZALO_OA_API_URL, type OaApi } from "./client";
 import { createOaMetrics } from "./metrics";
 import { OutboundRepository, type OutboundProblem } from "./outbox/repository";
-import { createOutboundWorker, type OutboundProblemReport, type OutboundWorker } from "./outbox/worker";
+import { createOutboundWorker, type OutboundProblemReport, type OutboundTransition, type OutboundWorker } from "./outbox/worker";
 import { createTokenBucket } from "./rate-limit";
 
 export type ZaloModuleEnv = Pick<
@@ -106,6 +106,10 @@ export interface ZaloModuleDeps {
   owner?: string;
   /** A message that will not arrive (undeliverable, failed for good): tell staff. */
   onOutboundProblem?: (problem: OutboundProblemReport) => void;
+  /** A message's final outcome committed (the support inbox's delivery status). */
+  onOutboundSettled?: (change: OutboundTransition) => void;
+  /** An event's effects committed (the support inbox's live list). */
+  onEventCommitted?: (event: ZaloEvent, facts: ZaloEventFacts) => void;
   tuning?: Partial<ZaloTuning>;
 }
 
@@ -214,6 +218,7 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
       retry: tuning.outboundRetry,
       onTransition: mirrorOutboundTransition(conversations, now),
       ...(deps.onOutboundProblem ? { onProblem: deps.onOutboundProblem } : {}),
+      ...(deps.onOutboundSettled ? { onSettled: deps.onOutboundSettled } : {}),
       now,
       metrics: oaMetrics,
       logger,
@@ -238,6 +243,7 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
         await queueMessages(tx, { outbound, conversations }, { userId, messages, author: "bot", now: at });
       },
       onRepliesQueued: () => outboundWorker.wake(),
+      ...(deps.onEventCommitted ? { onCommitted: deps.onEventCommitted } : {}),
       oaId,
       now,
       logger,

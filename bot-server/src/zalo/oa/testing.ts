@@ -10,7 +10,7 @@ import { startZaloOaStandin, type ZaloOaStandin } from "../../standins/zalo-oa";
 import type { Database } from "../../storage";
 import { zaloSignatureHeader } from "../../webhook/signature";
 import type { Bot } from "../../conversations";
-import { createZaloModule, type ZaloModule, type ZaloTuning } from "./module";
+import { createZaloModule, type ZaloModule, type ZaloModuleDeps, type ZaloTuning } from "./module";
 import type { OutboundProblemReport } from "./outbox/worker";
 
 export const TEST_IDENTITY = {
@@ -73,6 +73,8 @@ export async function startZaloHarness(opts: {
   owner?: string;
   standin?: ZaloOaStandin;
   onOutboundProblem?: (problem: OutboundProblemReport) => void;
+  /** Other features' hooks (the support inbox). */
+  hooks?: Pick<ZaloModuleDeps, "middleware" | "onEventCommitted" | "onOutboundSettled">;
 }): Promise<ZaloHarness> {
   const standin =
     opts.standin ??
@@ -105,6 +107,7 @@ export async function startZaloHarness(opts: {
     ...(opts.bot ? { bot: opts.bot } : {}),
     ...(opts.owner ? { owner: opts.owner } : {}),
     ...(opts.onOutboundProblem ? { onOutboundProblem: opts.onOutboundProblem } : {}),
+    ...opts.hooks,
     tuning: { pollMs: 50, apiTimeoutMs: 3_000, inboxRetry: { baseMs: 10, maxMs: 50 }, outboundRetry: { baseMs: 10, maxMs: 50 }, ...opts.tuning },
   });
   const app = createApp({ logger, metrics, ping: async () => {}, api: [], other: [["/webhooks/zalo", module.webhookRouter]] });

@@ -6,3 +6,4 @@
 export { DeclarationStartFooter } from "./start/start-footer";
 export { DeclarationHomeExtras } from "./start/home-extras";
 export { OutboxNotifier } from "./start/outbox-notifier";
+export { forgetDeviceData } from "./start/forget-device-data";

@@ -6,6 +6,9 @@ import { errorText } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { useI18n, type MessageKey } from "../../lib/i18n";
 
+/** Generated ids are cut to their first 8 characters; readable ones (checkpoint codes, days) are shown whole. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const PAGE = 50;
 
 function fetchPage(before?: number): Promise<StaffAuditEntry[]> {
@@ -38,7 +41,18 @@ export default function AuditPage() {
 
   /** `role: Nhân viên hỗ trợ → Trưởng ca hỗ trợ; disabled: false → true`, roles translated. */
   const formatDetails = (details: Record<string, unknown>) => {
-    const show = (key: string, v: unknown) => (key === "role" && typeof v === "string" && (STAFF_ROLES as readonly string[]).includes(v) ? t(`role.${v as StaffRole}`) : String(v));
+    const show = (key: string, v: unknown) =>
+      key === "role" && typeof v === "string" && (STAFF_ROLES as readonly string[]).includes(v) ? t(`role.${v as StaffRole}`) : v !== null && typeof v === "object" ? JSON.stringify(v) : String(v);
+    // A record kept whole before and after a change (checkpoints): show only what changed.
+    const { before, after } = details;
+    if (before && after && typeof before === "object" && typeof after === "object") {
+      const b = before as Record<string, unknown>;
+      const a = after as Record<string, unknown>;
+      return Object.keys(a)
+        .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
+        .map((key) => `${key}: ${show(key, b[key] ?? "—")} → ${show(key, a[key] ?? "—")}`)
+        .join("; ");
+    }
     return Object.entries(details)
       .map(([key, v]) => {
         if (v && typeof v === "object" && "from" in v && "to" in v) return `${key}: ${show(key, v.from)} → ${show(key, v.to)}`;
@@ -77,7 +91,7 @@ export default function AuditPage() {
                   <td className="small nowrap">{formatDateTime(e.at, lang)}</td>
                   <td className="mono">{e.actorUsername ?? <span className="muted">{t("audit.system")}</span>}</td>
                   <td>{actionText(e.action)}</td>
-                  <td className="mono">{e.targetLabel ?? (e.targetId ? e.targetId.slice(0, 8) : "")}</td>
+                  <td className="mono">{e.targetLabel ?? (e.targetId ? (UUID.test(e.targetId) ? e.targetId.slice(0, 8) : e.targetId) : "")}</td>
                   <td>{e.reason ?? ""}</td>
                   <td className="small details-cell">{e.details ? formatDetails(e.details) : ""}</td>
                 </tr>

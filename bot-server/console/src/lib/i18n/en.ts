@@ -1,3 +1,5 @@
+import { operationsEn } from "./operations";
+import { privacyEn } from "./privacy";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -7,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   "lang.switch": "Tiếng Việt",
   "lang.switch_label": "Chuyển sang tiếng Việt",
 
+  "nav.inbox": "Support inbox",
+  "nav.canned": "Canned answers",
   "nav.verify": "Verify receipt",
   "nav.forwarding": "Forwarding",
   "nav.accounts": "Accounts",
@@ -174,6 +178,7 @@ export const en: Record<MessageKey, string> = {
   "audit.action.staff.login_locked": "Locked after wrong passwords",
   "audit.action.staff.logout_everywhere": "Signed out everywhere",
   "audit.action.forwarding.retried": "Declaration sent again",
+  "audit.action.inbox.declaration_revealed": "Revealed a declaration (support inbox)",
 
   "forwarding.heading": "Forwarding",
   "forwarding.intro": "Accepted declarations are sent to the city's declaration backend automatically. Listed here are the ones that backend rejected, or that failed more times than allowed.",
@@ -232,4 +237,6 @@ export const en: Record<MessageKey, string> = {
   "error.network": "Cannot reach the server. Check the connection and try again.",
   "error.retry": "Try again",
   "common.required": "Required",
+  ...operationsEn,
+  ...privacyEn,
 };

@@ -1,3 +1,6 @@
+import { operationsVi } from "./operations";
+import { privacyVi } from "./privacy";
+
 /** The console's own texts, in Vietnamese (the default). Server errors bring their own texts. */
 export const vi = {
   "app.title": "Khaibao · Bảng điều khiển",
@@ -6,6 +9,8 @@ export const vi = {
   "lang.switch": "English",
   "lang.switch_label": "Switch to English",
 
+  "nav.inbox": "Hộp thư hỗ trợ",
+  "nav.canned": "Câu trả lời mẫu",
   "nav.verify": "Xác minh phiếu",
   "nav.forwarding": "Chuyển tiếp dữ liệu",
   "nav.accounts": "Tài khoản",
@@ -173,6 +178,7 @@ export const vi = {
   "audit.action.staff.login_locked": "Bị khóa do sai mật khẩu",
   "audit.action.staff.logout_everywhere": "Đăng xuất mọi nơi",
   "audit.action.forwarding.retried": "Gửi lại tờ khai",
+  "audit.action.inbox.declaration_revealed": "Xem đầy đủ tờ khai (hộp thư hỗ trợ)",
 
   "forwarding.heading": "Chuyển tiếp dữ liệu",
   "forwarding.intro": "Tờ khai đã tiếp nhận được tự động gửi sang hệ thống tiếp nhận khai báo của thành phố. Dưới đây là các tờ khai bị hệ thống đó từ chối hoặc gửi lỗi quá số lần cho phép.",
@@ -231,6 +237,8 @@ export const vi = {
   "error.network": "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.",
   "error.retry": "Thử lại",
   "common.required": "Bắt buộc",
+  ...operationsVi,
+  ...privacyVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

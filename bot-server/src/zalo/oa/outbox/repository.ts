@@ -103,6 +103,19 @@ export class OutboundRepository {
     return changes > 0;
   }
 
+  /**
+   * Staff asked to send a failed or undeliverable message again (e.g. the citizen wrote, so
+   * Zalo's 7-day window is open again): queued afresh, attempts counted from zero.
+   */
+  async requeue(tx: Queryable, id: number, now: Date): Promise<boolean> {
+    const { changes } = await tx.run(
+      `UPDATE zalo_outbox SET state = 'queued', attempts = 0, next_attempt_at = $2, zalo_code = NULL, reason = NULL, updated_at = $2
+        WHERE id = $1 AND state IN ('failed', 'undeliverable')`,
+      [id, now],
+    );
+    return changes > 0;
+  }
+
   /** Ours, if Zalo's message id is one we sent. */
   async findByZaloMessageId(zaloMessageId: string): Promise<{ id: number; userId: string } | undefined> {
     const row = await this.db.get<{ id: number | string; user_id: string }>("SELECT id, user_id FROM zalo_outbox WHERE zalo_message_id = $1", [zaloMessageId]);

@@ -49,6 +49,8 @@ export interface OutboundWorkerOptions {
   onTransition?: (tx: Queryable, change: OutboundTransition) => Promise<void>;
   /** A message that will not arrive: staff must know (called after the change is stored). */
   onProblem?: (problem: OutboundProblemReport) => void;
+  /** After a final outcome (sent, failed, undeliverable) committed: open consoles show it. */
+  onSettled?: (change: OutboundTransition) => void;
   now?: () => Date;
   random?: () => number;
   metrics?: OutboundMetrics;
@@ -95,6 +97,7 @@ export function createOutboundWorker(opts: OutboundWorkerOptions): OutboundWorke
       return ok;
     });
     if (!stored) return;
+    opts.onSettled?.({ outboxId: row.id, userId: row.userId, state, zaloMessageId: null, zaloCode, reason });
     opts.metrics?.outcome(state, kind);
     opts.logger?.warn({ outboxId: row.id, state, zaloCode, reason }, state === "undeliverable" ? "message cannot be delivered to this Zalo user now" : "message sending failed for good");
     opts.onProblem?.({ outboxId: row.id, userId: row.userId, state, zaloCode, reason });
@@ -123,8 +126,10 @@ export function createOutboundWorker(opts: OutboundWorkerOptions): OutboundWorke
       if (ok) await opts.onTransition?.(tx, { outboxId: row.id, userId: row.userId, state: "sent", zaloMessageId: sent.messageId, zaloCode: null, reason: null });
       return ok;
     });
-    if (stored) opts.metrics?.outcome("sent", "ok");
-    else opts.logger?.error({ outboxId: row.id }, "a message was sent after its lease ran out; another instance may send it again");
+    if (stored) {
+      opts.onSettled?.({ outboxId: row.id, userId: row.userId, state: "sent", zaloMessageId: sent.messageId, zaloCode: null, reason: null });
+      opts.metrics?.outcome("sent", "ok");
+    } else opts.logger?.error({ outboxId: row.id }, "a message was sent after its lease ran out; another instance may send it again");
   }
 
   return createPollingWorker<ClaimedOutbound>({

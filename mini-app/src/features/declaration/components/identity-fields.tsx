@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Button } from "zmp-ui";
 import { normalizePhone } from "@khaibao/shared";
+import { useConsentGate } from "../../../components/consent-dialog";
 import { useApiClient } from "../../../lib/api-context";
 import { isPlatformError, usePlatform } from "../../../platform";
 import { exchangePhoneToken } from "../api/exchange-phone";
@@ -16,7 +17,9 @@ type Busy = "name" | "phone" | null;
 /**
  * Who is declared. Two prefills, each asked for only when the person taps, with its purpose
  * said next to the button: the Zalo name (permission `scope.userInfo`) and the phone number
- * (Zalo's single-use token, exchanged by our server). If either is refused, they type it.
+ * (Zalo's single-use token, exchanged by our server). Before either is read, the citizen's
+ * consent is recorded on our server (asked for in a dialog when it is not). If either is
+ * refused, they type it.
  */
 export function IdentityFields({ f, showRelationship = true }: { f: FormBinding; showRelationship?: boolean }) {
   const { s } = useStrings();
@@ -25,6 +28,8 @@ export function IdentityFields({ f, showRelationship = true }: { f: FormBinding;
   const [busy, setBusy] = useState<Busy>(null);
   const [nameNote, setNameNote] = useState<string | null>(null);
   const [phoneNote, setPhoneNote] = useState<string | null>(null);
+  const profileConsent = useConsentGate("profile");
+  const phoneConsent = useConsentGate("phone");
   const identity = f.form.identity;
   const self = identity.relationship === "self";
 
@@ -42,6 +47,7 @@ export function IdentityFields({ f, showRelationship = true }: { f: FormBinding;
     setBusy("name");
     setNameNote(null);
     try {
+      if (!(await profileConsent.ensure())) return;
       const user = await platform.getUserInfo({ requestPermission: true });
       if (user.name) {
         set("fullName", user.name);
@@ -58,6 +64,7 @@ export function IdentityFields({ f, showRelationship = true }: { f: FormBinding;
     setBusy("phone");
     setPhoneNote(null);
     try {
+      if (!(await phoneConsent.ensure())) return;
       const token = await platform.getPhoneNumberToken();
       if (!token) throw new Error("no phone token");
       const e164 = await exchangePhoneToken(client, token);
@@ -76,6 +83,8 @@ export function IdentityFields({ f, showRelationship = true }: { f: FormBinding;
 
   return (
     <>
+      {profileConsent.dialog}
+      {phoneConsent.dialog}
       {showRelationship ? (
         <ChoiceGroup
           path="identity.relationship"

@@ -141,8 +141,8 @@ export const en: DeclarationStrings = {
     returnedTitle: "The server did not accept the declaration",
   },
   commit: {
+    again: "You withdrew your consent to pass declarations on. Pressing “Commit and send” gives it again, for the text below.",
     heading: "Commitment",
-    text: "I confirm that the information declared is true, and I agree to it being passed to the health authorities and the competent authorities for epidemic control. A false declaration is against the law.",
     version: `Commitment text, version ${CONSENT_VERSION}`,
     button: "Commit and send",
   },

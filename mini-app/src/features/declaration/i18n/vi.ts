@@ -144,8 +144,8 @@ export const vi = {
     returnedTitle: "Máy chủ chưa nhận tờ khai",
   },
   commit: {
+    again: "Bạn đã rút lại sự đồng ý chuyển tờ khai. Nhấn «Cam kết và gửi» là bạn đồng ý lại với nội dung dưới đây.",
     heading: "Cam kết",
-    text: "Tôi cam kết các thông tin khai báo là đúng sự thật, và đồng ý để thông tin này được chuyển cho cơ quan y tế và cơ quan chức năng phục vụ phòng, chống dịch. Khai báo sai là vi phạm pháp luật.",
     version: `Nội dung cam kết, phiên bản ${CONSENT_VERSION}`,
     button: "Cam kết và gửi",
   },

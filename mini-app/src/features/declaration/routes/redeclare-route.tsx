@@ -1,6 +1,8 @@
 import { Button, useNavigate } from "zmp-ui";
 import { Screen } from "../../../components/screen";
+import { declarationConsentMemory } from "../../../lib/consent-memory";
 import { paths } from "../../../paths";
+import { usePlatform } from "../../../platform";
 import { ChoiceGroup } from "../components/choice-group";
 import { CheckpointCard } from "../components/checkpoint-card";
 import { CommitBox } from "../components/commit-box";
@@ -33,6 +35,7 @@ export function RedeclareRoute() {
   const runtime = useRuntime();
   const navigate = useNavigate();
   const f = useStepForm("review");
+  const platform = usePlatform();
   // Sent (the draft moved to the outbox) or cleared. Never <Navigate> here: this screen stays
   // mounted while the next one slides in, and would drag the app back to the start.
   if (!f) return <NoDraft />;
@@ -46,6 +49,8 @@ export function RedeclareRoute() {
   const commit = () => {
     const result = commitDeclaration(runtime, f.form);
     if (result.ok) {
+      // The commitment just given is the consent again (the server records it with the declaration).
+      declarationConsentMemory.forget(platform.storage);
       navigate(paths.sending.getHref(result.key), { replace: true });
       return;
     }

@@ -1,6 +1,8 @@
 import { localizeIssue, type FieldIssue } from "@khaibao/shared";
 import { useNavigate } from "zmp-ui";
+import { declarationConsentMemory } from "../../../lib/consent-memory";
 import { paths } from "../../../paths";
+import { usePlatform } from "../../../platform";
 import { CommitBox } from "../components/commit-box";
 import { StepScreen } from "../components/step-screen";
 import { commitDeclaration } from "../commit";
@@ -28,12 +30,15 @@ export function ReviewStep() {
   const returned = useStored(runtime.returned);
   const navigate = useNavigate();
   const f = useStepForm("review");
+  const platform = usePlatform();
   const nav = useWizardNav("review");
   if (!f) return null;
 
   const commit = () => {
     const result = commitDeclaration(runtime, f.form);
     if (result.ok) {
+      // The commitment just given is the consent again (the server records it with the declaration).
+      declarationConsentMemory.forget(platform.storage);
       navigate(paths.sending.getHref(result.key), { replace: true });
       return;
     }

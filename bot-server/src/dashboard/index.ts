@@ -1,0 +1,2 @@
+export { DashboardCounts } from "./counts";
+export { dashboardRoutes } from "./routes";

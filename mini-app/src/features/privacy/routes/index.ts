@@ -1,0 +1,1 @@
+export { PrivacyRoute } from "./privacy-route";
