@@ -23,6 +23,7 @@ import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
 import { createConfiguredChatBot, loadFaq } from "./bot";
 import { createInboxFeature, type EventStreams } from "./inbox";
+import { createPostgresConsoleEvents } from "./inbox/pg-events";
 import { devChatRoutes } from "./simulator";
 import { configureTrust, createHttpVaccinationRegistry, createVaccinationFeature } from "./vaccination";
 import { operatorRoutes } from "./operations";
@@ -159,7 +160,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     now,
   });
   // The support inbox: its pipeline hooks go into the Zalo module, its routes into the staff API.
-  const inbox = createInboxFeature({ db, cipher, faq: loadFaq(env.BOT_FAQ_FILE), logger, now });
+  // On PostgreSQL several instances serve consoles: their events travel with LISTEN/NOTIFY.
+  const consoleEvents = db.dialect === "postgres" && env.DATABASE_URL ? createPostgresConsoleEvents({ url: env.DATABASE_URL, db, logger }) : undefined;
+  const inbox = createInboxFeature({ db, cipher, faq: loadFaq(env.BOT_FAQ_FILE), logger, now, ...(consoleEvents ? { events: consoleEvents } : {}) });
   const bot = createConfiguredChatBot({ env, db, now, deskHours: inbox.deskHours });
   const zalo = await createZaloModule({
     db,
@@ -230,6 +233,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     staff.stop();
     await zalo.stop();
     await peers.stop();
+    await consoleEvents?.close();
     await db.close();
     throw error;
   }
@@ -268,6 +272,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         await zalo.stop();
         staff.stop();
         await peers.stop();
+        await consoleEvents?.close();
         await db.close();
       })();
       return stopping;

@@ -41,15 +41,15 @@ export function collectErrors(page: Page, origin: string): string[] {
   return errors;
 }
 
-/** A real receipt, as a citizen gets it from the mini app (POST /api/declarations, dev Zalo token). */
-export async function issueReceipt(baseUrl: string): Promise<Receipt> {
+/** A real receipt, as a citizen gets it from the mini app (POST /api/declarations, dev Zalo token `dev:<id>:<name>`). */
+export async function issueReceipt(baseUrl: string, zaloToken = "dev:4242:Nguyen Van An"): Promise<Receipt> {
   const now = Date.now();
   const declaration = sampleDeclaration();
   declaration.trip = { ...declaration.trip, travelAt: new Date(now + 3_600_000).toISOString() };
   declaration.test = { kind: "pcr", result: "negative", sampledAt: new Date(now - 3_600_000).toISOString() };
   const res = await fetch(`${baseUrl}/api/declarations`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-zalo-access-token": "dev:4242:Nguyen Van An" },
+    headers: { "content-type": "application/json", "x-zalo-access-token": zaloToken },
     body: JSON.stringify({ idempotencyKey: randomUUID(), declaration }),
   });
   if (res.status !== 201) throw new Error(`POST /api/declarations: ${res.status} ${await res.text()}`);

@@ -107,7 +107,7 @@ describe.skipIf(!browserTestsEnabled())("staff console: accounts and receipt ver
     await page.getByRole("navigation", { name: "Điều hướng chính" }).waitFor();
     await page.waitForURL(/\/console\/verify$/);
     const nav = await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link").allInnerTexts();
-    expect(nav).toEqual(["Xác minh phiếu", "Hộp thư hỗ trợ", "Chuyển tiếp dữ liệu", "Tài khoản", "Câu trả lời mẫu", "Nhật ký"]);
+    expect(nav).toEqual(["Xác minh phiếu", "Hộp thư hỗ trợ", "Theo dõi", "Chuyển tiếp dữ liệu", "Chốt kiểm soát", "Xuất dữ liệu", "Tài khoản", "Câu trả lời mẫu", "Nhật ký", "Lưu trữ dữ liệu"]);
 
     await page.getByRole("link", { name: "Tài khoản" }).click();
     await page.getByRole("heading", { name: "Tài khoản cán bộ" }).waitFor();

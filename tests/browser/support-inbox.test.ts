@@ -7,7 +7,7 @@ import { AccountManagement, DEFAULT_SCRYPT } from "../../bot-server/src/staff";
 import { DEFAULT_LOCKOUT } from "../../bot-server/src/staff/throttle";
 import { browserTestsEnabled, chromiumPath, CHROMIUM_ARGS } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
-import { assertConsoleBuilt, collectErrors, LAPTOP } from "./console-support";
+import { assertConsoleBuilt, collectErrors, issueReceipt, LAPTOP } from "./console-support";
 
 /**
  * The support inbox end to end at 1366x768, against the real server as the README starts it:
@@ -26,7 +26,9 @@ const AGENT = { username: "hotro.lan", name: "Trần Thị Lan", newPassword: "t
 /** A Zalo user id above 2^53: it must stay a string all the way to the screen. */
 const CITIZEN = "8123456789012345678";
 const CANNED_BODY = "Chào {ten}, em là nhân viên hỗ trợ Khaibao. Anh/chị cần giúp gì về tờ khai ạ?";
-const REPLY = "Chào anh/chị, em là nhân viên hỗ trợ Khaibao. Anh/chị cần giúp gì về tờ khai ạ?";
+/** The citizen's Zalo display name, as the OA API (stand-in) answers it. */
+const CITIZEN_NAME = "Nguyễn Thị Mai";
+const REPLY = `Chào ${CITIZEN_NAME}, em là nhân viên hỗ trợ Khaibao. Anh/chị cần giúp gì về tờ khai ạ?`;
 const NOTE = "Ghi chú nội bộ: công dân mất phiếu, đã hướng dẫn khai lại";
 
 describe.skipIf(!browserTestsEnabled())("support inbox", () => {
@@ -38,6 +40,7 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
   let agent: Page;
   let errors: string[];
   let temporary = "";
+  let receiptCode = "";
 
   /** The citizen writes: the dev simulator's endpoint signs the event and POSTs it to our webhook. */
   const citizenSays = async (text: string) => {
@@ -76,12 +79,30 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
     assertConsoleBuilt(root);
     mkdirSync(shotsDir, { recursive: true });
     server = await startTestServer();
+    const control = await fetch(`${server.server.zalo.standin?.url}/__control`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ profiles: { [CITIZEN]: { displayName: CITIZEN_NAME } } }),
+    });
+    expect(control.status).toBe(200);
+    // The citizen declared in the mini app before chatting (same Zalo user): the contact panel lists it.
+    receiptCode = (await issueReceipt(server.baseUrl, `dev:${CITIZEN}:Nguyen Van An`)).code;
     const manage = new AccountManagement({ db: server.server.db, hashing: DEFAULT_SCRYPT, lockout: DEFAULT_LOCKOUT, now: () => new Date() });
     await manage.create({ username: ADMIN.username, displayName: ADMIN.name, role: "admin", password: ADMIN.password }, null, { mustChangePassword: false });
     browser = await chromium.launch({ executablePath: chromiumPath as string, headless: true, args: CHROMIUM_ARGS });
     adminContext = await browser.newContext({ ...LAPTOP, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
     agentContext = await browser.newContext({ ...LAPTOP, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
     admin = await adminContext.newPage();
+    // Counts the new-message chimes (WebAudio oscillators) the inbox plays.
+    await agentContext.addInitScript(() => {
+      const w = window as unknown as { chimes: number };
+      w.chimes = 0;
+      const original = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        w.chimes++;
+        return original.call(this);
+      };
+    });
     agent = await agentContext.newPage();
     errors = collectErrors(agent, server.baseUrl);
   });
@@ -134,7 +155,7 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
     await agent.evaluate(() => ((window as unknown as { marker: string }).marker = "same page"));
     await citizenSays("cho tôi hỏi");
     await citizenSays("gặp nhân viên");
-    const item = agent.getByTestId("conversation").filter({ hasText: "…5678" });
+    const item = agent.getByTestId("conversation").filter({ hasText: CITIZEN_NAME });
     await item.waitFor({ timeout: 15_000 });
     expect(await agent.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("same page");
     expect((await item.innerText()).replace(/\s+/g, " ")).toMatch(/Đang mở/);
@@ -179,7 +200,36 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
     expect(Number(await recorded("em cảm ơn, cho em hỏi thêm"))).toBe(1);
     expect(await outboxRows()).toBe(rowsBefore);
     expect(await sentToCitizen()).toEqual(sent);
+    // The message arrived after the agent had clicked in the page: it chimed.
+    expect(await agent.evaluate(() => (window as unknown as { chimes: number }).chimes)).toBeGreaterThan(0);
     await shot(agent, "support-inbox-thread.png");
+  });
+
+  it("when the agent reveals the citizen's declaration, then a reason is required, the record shows and the audit log names who and why", async () => {
+    const declaration = agent.getByTestId("declaration").filter({ hasText: receiptCode });
+    await declaration.waitFor();
+    const masked = (await declaration.innerText()).replace(/\s+/g, " ");
+    expect(masked).toContain("NGUYEN V** A*");
+    expect(masked).toMatch(/\*{3}\d{3}/);
+    expect(masked).not.toMatch(/\d{12}/);
+
+    await declaration.getByRole("button", { name: "Xem đầy đủ" }).click();
+    const dialog = agent.getByRole("dialog", { name: "Xem đầy đủ tờ khai" });
+    await dialog.getByRole("button", { name: "Xem", exact: true }).click();
+    await dialog.getByRole("alert").filter({ hasText: "Hãy ghi lý do" }).waitFor();
+    expect(await server.server.db.all("SELECT id FROM staff_audit_log WHERE action = 'inbox.declaration_revealed'")).toEqual([]);
+    await dialog.getByLabel("Lý do xem hồ sơ (ghi vào nhật ký)").fill("Công dân hỏi lại số giấy tờ đã khai");
+    await dialog.getByRole("button", { name: "Xem", exact: true }).click();
+    await dialog.locator(".reveal-record").filter({ hasText: "Nguyễn Văn An" }).waitFor();
+    await shot(agent, "support-inbox-reveal.png");
+    await dialog.getByRole("button", { name: "Đóng" }).click();
+
+    await admin.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Nhật ký" }).click();
+    const row = admin.getByRole("row").filter({ hasText: "Xem đầy đủ tờ khai (hộp thư hỗ trợ)" });
+    await row.waitFor();
+    const text = (await row.innerText()).replace(/\s+/g, " ");
+    expect(text).toContain(AGENT.username);
+    expect(text).toContain("Công dân hỏi lại số giấy tờ đã khai");
   });
 
   it("when the event stream is cut, then the console says so, reconnects and shows the message that came meanwhile", async () => {

@@ -20,6 +20,7 @@ const DECLARATIONS = 400;
 const KILL_AFTER_ANSWERS = 120;
 const CHATS = 60;
 const BACKEND_TOKEN = "scale-out-token";
+const ADMIN = { username: "scale-admin", password: "scale-out-password-1" };
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const ci = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
 
@@ -73,12 +74,13 @@ describe.skipIf(!TEST_DATABASE_URL && !ci)("two instances on PostgreSQL", () => 
     if (TEST_DATABASE_URL) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
   });
 
-  function startInstance(): Promise<{ child: Child; url: string }> {
+  function startInstance(role: "all" | "web" = "all"): Promise<{ child: Child; url: string }> {
     const url = new URL(TEST_DATABASE_URL ?? "postgres://localhost");
     url.host = `127.0.0.1:${proxy.port}`;
     url.pathname = `/${database}`;
     const child = startNode("bot-server/src/main.ts", [], {
       NODE_ENV: "test",
+      INSTANCE_ROLE: role,
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
@@ -97,6 +99,7 @@ describe.skipIf(!TEST_DATABASE_URL && !ci)("two instances on PostgreSQL", () => 
       OUTBOX_RETRY_BASE_MS: "50",
       OUTBOX_RETRY_MAX_MS: "1000",
       OUTBOX_MAX_ATTEMPTS: "1000",
+      STAFF_BOOTSTRAP_ADMIN: `${ADMIN.username}:${ADMIN.password}`,
     });
     return child.waitForLog((l) => l.msg === "bot server listening").then((l) => ({ child, url: String(l.url) }));
   }
@@ -193,4 +196,41 @@ describe.skipIf(!TEST_DATABASE_URL && !ci)("two instances on PostgreSQL", () => 
     for (const userId of chatUsers) expect(await messagesOf(userId)).toBe(perDelivery);
     expect(refusedWhileDown + answered).toBeGreaterThan(0);
   }, 240_000);
+
+  it("when a citizen writes to one instance, then a console connected to the other instance hears of it", async () => {
+    // B runs no workers: only A processes the citizen's message, so B can only hear of it from A.
+    const a = await startInstance();
+    const b = await startInstance("web");
+    const login = await fetch(`${b.url}/api/staff/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const abort = new AbortController();
+    const stream = await fetch(`${b.url}/api/staff/events`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+    expect(stream.status).toBe(200);
+    const received: string[] = [];
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) received.push(decoder.decode(chunk, { stream: true }));
+      } catch {
+        // aborted at the end
+      }
+    })();
+    try {
+      const userId = String(8_400_000_000_000_000_000n + BigInt(Date.now() % 1_000_000));
+      const timestamp = String(Date.now());
+      const event = sampleZaloEvent("user_send_text", { ids: { appId: DEV_ZALO_APP_ID, oaId: DEV_ZALO_OA_ID, userId }, timestamp, msgId: randomBytes(10).toString("hex"), text: "gặp nhân viên" });
+      const rawBody = JSON.stringify(event);
+      const res = await fetch(`${a.url}/webhooks/zalo`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": zaloSignatureHeader({ appId: DEV_ZALO_APP_ID, rawBody, timestamp, oaSecretKey: DEV_ZALO_OA_SECRET_KEY }) },
+        body: rawBody,
+      });
+      expect(res.status).toBe(200);
+      await until("the event on B's stream", async () => (received.join("").includes(`"userId":"${userId}"`) ? true : undefined), 30_000);
+    } finally {
+      abort.abort();
+      await reading;
+    }
+  }, 120_000);
 });

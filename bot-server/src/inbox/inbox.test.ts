@@ -56,7 +56,8 @@ describe.each(openTestDatabases({ migrate: true }))("support inbox API ($name)",
     db = await open();
     cipher = await testCipher();
     await seedCheckpoints(db);
-    feature = createInboxFeature({ db, cipher, faq: loadFaq(), logger: { warn: () => {} }, now: clock.now });
+    // A short heartbeat: the stream notices an ended session quickly.
+    feature = createInboxFeature({ db, cipher, faq: loadFaq(), logger: { warn: () => {} }, now: clock.now, heartbeatMs: 50 });
     const chatBot = createChatBot({
       faq: loadFaq(),
       hours: parseSupportHours(DEFAULT_SUPPORT_HOURS),
@@ -480,8 +481,16 @@ describe.each(openTestDatabases({ migrate: true }))("support inbox API ($name)",
       await new Promise((resolve) => res.once("close", resolve));
       expect(streams.count()).toBe(0);
 
+      // A session ended elsewhere (sign-out) ends its open stream at the next heartbeat.
+      const second = await openStream(agentA);
+      expect(second.statusCode).toBe(200);
+      second.resume();
+      const closed = new Promise((resolve) => second.once("close", resolve));
+      expect((await as(t.app, agentA, "post", "/api/staff/logout").send({})).status).toBeLessThan(300);
+      await closed;
+
       // Without the event-stream Accept header, nothing is held open.
-      expect((await as(t.app, agentA, "get", "/api/staff/events")).status).toBe(406);
+      expect((await as(t.app, agentB, "get", "/api/staff/events")).status).toBe(406);
     } finally {
       streams.dropAll();
       await new Promise((resolve) => server.close(resolve));

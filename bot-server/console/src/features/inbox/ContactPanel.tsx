@@ -84,6 +84,14 @@ export function ContactPanel({ contact, conversation, desks, onChanged }: Props)
   );
 }
 
+/** `{identity: {fullName: "..."}}` -> `[["identity.fullName", "..."]]`: the record as rows to read. */
+function flatten(value: unknown, prefix = ""): Array<[string, string]> {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix, value === null || value === undefined ? "–" : typeof value === "object" ? JSON.stringify(value) : String(value)]];
+}
+
 function RevealDialog({ userId, declarationId, onClose }: { userId: string; declarationId: string; onClose(): void }) {
   const t = useInboxText();
   const { lang } = useI18n();
@@ -95,7 +103,16 @@ function RevealDialog({ userId, declarationId, onClose }: { userId: string; decl
       <div className="dialog" role="dialog" aria-modal="true" aria-label={t("reveal.title")}>
         <h2>{t("reveal.title")}</h2>
         {record ? (
-          <pre className="reveal-record">{JSON.stringify(record, null, 2)}</pre>
+          <table className="reveal-record">
+            <tbody>
+              {flatten(record).map(([key, value]) => (
+                <tr key={key}>
+                  <th scope="row">{key.replace(/^declaration\./, "")}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         ) : (
           <form
             onSubmit={(e) => {

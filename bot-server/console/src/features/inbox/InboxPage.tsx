@@ -59,13 +59,10 @@ export default function InboxPage({ me }: { me: StaffUser }) {
         showError,
       ), [latestList, view, status, q, showError]);
   const refreshThread = useCallback(
-    (userId: string | undefined, markRead = false) => {
+    (userId: string | undefined) => {
       if (!userId) return;
       void latestThread(
-        async () => {
-          if (markRead) await api.markRead(userId, true).catch(() => {});
-          return api.getThread(userId);
-        },
+        () => api.getThread(userId),
         setThread,
         (e) => {
           if (e instanceof ApiError && e.status === 404) {
@@ -79,12 +76,24 @@ export default function InboxPage({ me }: { me: StaffUser }) {
     [latestThread, latestContact, showError],
   );
 
+  /** The person looked at the thread: read up to its end, then the thread and the counts again. */
+  const readAndRefresh = useCallback(
+    async (userId: string) => {
+      await api.markRead(userId, true).catch(() => {});
+      refreshThread(userId);
+      await refreshList();
+    },
+    [refreshThread, refreshList],
+  );
+
   useEffect(() => void refreshList(), [refreshList]);
   useEffect(() => {
     setThread(undefined);
     setContact(undefined);
-    refreshThread(selected, true);
-  }, [selected, refreshThread]);
+    if (selected) void readAndRefresh(selected);
+    // Only a new selection marks read; list filters changing must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected]);
   useEffect(() => {
     void api.listDesks().then((r) => setDesks(r.desks), () => {});
     if (seeAll) void api.listAgents().then((r) => setAgents(r.agents), () => {});
@@ -97,12 +106,17 @@ export default function InboxPage({ me }: { me: StaffUser }) {
   selectedRef.current = selected;
   const onEvent = useCallback(
     (event: ConsoleEventPayload) => {
-      void refreshList();
       const open = selectedRef.current;
-      if (event.userId === open) refreshThread(open, event.type === "message" && event.direction === "in" && document.visibilityState === "visible");
-      if (event.type === "message" && event.direction === "in") playNewMessageSound();
+      const inbound = event.type === "message" && event.direction === "in";
+      // A message into the thread on screen is read as it arrives.
+      if (event.userId === open && inbound && document.visibilityState === "visible") void readAndRefresh(open);
+      else {
+        void refreshList();
+        if (event.userId === open) refreshThread(open);
+      }
+      if (inbound) playNewMessageSound();
     },
-    [refreshList, refreshThread],
+    [refreshList, refreshThread, readAndRefresh],
   );
   const onConnected = useCallback(
     (reconnect: boolean) => {
@@ -171,12 +185,9 @@ export default function InboxPage({ me }: { me: StaffUser }) {
               seeAll={seeAll}
               agents={agents}
               now={now}
-              vars={{ name: contact?.displayName ?? null, checkpoint: contact?.lastCheckpoint ?? null }}
+              vars={{ name: contact?.sharedName ?? contact?.displayName ?? null, checkpoint: contact?.lastCheckpoint ?? null }}
               onAction={(a) => void act(a)}
-              onChanged={() => {
-                void refreshList();
-                refreshThread(selected, true);
-              }}
+              onChanged={() => void readAndRefresh(selected)}
               onError={showError}
             />
             <ContactPanel contact={contact} conversation={thread.conversation} desks={desks} onChanged={() => refreshThread(selected)} />
