@@ -16,10 +16,10 @@ import { sampleDeclaration } from "../../shared/src/testing/fixtures";
 import { freePort, startNode, type Child } from "./processes";
 import { round } from "./sizes";
 
-const BACKEND_TOKEN = "bench-backend-token";
+export const BACKEND_TOKEN = "bench-backend-token";
 const ENTRY = ["--import", "tsx"];
 
-interface LoadOptions {
+export interface LoadOptions {
   url: string;
   durationSec?: number;
   amount?: number;
@@ -31,14 +31,16 @@ interface LoadOptions {
    * parent declares for each member of the family from one phone), cycling through them.
    */
   citizens: "fresh" | "families";
+  /** Names this load's families apart from another instance's (each instance caches its own tokens). */
+  familyPrefix?: string;
 }
 
 let fresh = 0;
 /** Citizens of the warm-up: each sends at most a handful, far below the per-user rate limit. */
-const FAMILIES = 6_000;
+export const FAMILIES = 6_000;
 
 /** Every request a fresh declaration with its own idempotency key. */
-function load(opts: LoadOptions): Promise<autocannon.Result> {
+export function load(opts: LoadOptions): Promise<autocannon.Result> {
   let n = 0;
   const template = sampleDeclaration();
   return new Promise((resolve, reject) => {
@@ -52,7 +54,7 @@ function load(opts: LoadOptions): Promise<autocannon.Result> {
         requests: [
           {
             setupRequest: (req) => {
-              const user = opts.citizens === "fresh" ? `fresh-${fresh++}` : `family-${n++ % FAMILIES}`;
+              const user = opts.citizens === "fresh" ? `fresh-${fresh++}` : `family-${opts.familyPrefix ?? ""}${n++ % FAMILIES}`;
               return {
                 ...req,
                 headers: { "content-type": "application/json", "x-zalo-access-token": `dev:bench-${user}` },
@@ -67,17 +69,17 @@ function load(opts: LoadOptions): Promise<autocannon.Result> {
   });
 }
 
-async function control(backendUrl: string, body: Record<string, unknown>): Promise<void> {
+export async function control(backendUrl: string, body: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${backendUrl}/__control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`backend control failed: ${res.status}`);
 }
 
-async function backendCount(backendUrl: string): Promise<number> {
+export async function backendCount(backendUrl: string): Promise<number> {
   const res = await fetch(`${backendUrl}/v1/declarations?count`, { headers: { authorization: `Bearer ${BACKEND_TOKEN}` } });
   return ((await res.json()) as { count: number }).count;
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;
@@ -87,7 +89,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 }
 
 /** A figure built on refused requests would measure the refusal path: every answer must be 2xx. */
-function assertAllOk(name: string, r: autocannon.Result): void {
+export function assertAllOk(name: string, r: autocannon.Result): void {
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
 }
 

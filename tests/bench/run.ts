@@ -5,12 +5,14 @@
  */
 import os from "node:os";
 import { benchDeclarations } from "./declarations";
+import { benchWebhookMemory } from "./memory";
+import { benchPostgres } from "./postgres";
 import { miniAppSizes } from "./sizes";
 import { benchWebhook } from "./webhook";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
-// `--only declarations` or `--only webhook`: one group (targets of the others are not judged).
+// `--only declarations`, `--only webhook`, `--only memory` or `--only postgres`: one group (targets of the others are not judged).
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 
@@ -20,6 +22,7 @@ const targets: Record<string, { min?: number; max?: number }> = {
   webhookP99MsAt1000: { max: 20 },
   declarationP99MsAt500: { max: 50 },
   outboxDrainSeconds: { max: 60 },
+  memoryGrowthPct: { max: 10 },
   firstScreenJsGzKb: { max: 160 },
   firstScreenCssGzKb: { max: 20 },
 };
@@ -28,7 +31,13 @@ async function main(): Promise<void> {
   const sizes = only ? {} : miniAppSizes();
   const decl = only && only !== "declarations" ? {} : await benchDeclarations({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000 });
   const hook = only && only !== "webhook" ? {} : await benchWebhook({ durationSec: quick ? 3 : 10 });
-  const figures: Record<string, number> = { ...decl, ...hook, ...sizes };
+  const memory = only && only !== "memory" ? {} : await benchWebhookMemory({ total: quick ? 10_000 : 100_000 });
+  // PostgreSQL with two instances, when a server to create a scratch database on is given.
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const postgres =
+    (only && only !== "postgres") || !pgUrl ? {} : await benchPostgres({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000, databaseUrl: pgUrl });
+  if (!pgUrl && !json) console.log("(PostgreSQL figures skipped: set BENCH_DATABASE_URL to a server where a scratch database may be created)");
+  const figures: Record<string, number> = { ...decl, ...hook, ...memory, ...postgres, ...sizes };
   const meta = { date: new Date().toISOString(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, quick };
   const misses = Object.entries(targets).filter(([k, t]) => {
     const v = figures[k];

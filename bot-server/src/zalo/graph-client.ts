@@ -59,6 +59,9 @@ export function createHttpZaloGraph(opts: HttpZaloGraphOptions): ZaloGraph {
     // Parse ourselves: axios' JSON.parse would round 64-bit ids before we see them.
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
+    // Graph answers directly; without redirects axios also skips its redirect-following
+    // transport, a measurable cost on every citizen's request.
+    maxRedirects: 0,
   });
 
   async function call(path: string, headers: Record<string, string>, refusal: "token_invalid" | "phone_token_invalid"): Promise<GraphAnswer> {

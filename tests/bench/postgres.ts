@@ -1,0 +1,145 @@
+/**
+ * The PostgreSQL deployment shape: two server instances on one database (each its own process,
+ * the external systems' stand-ins in theirs), loaded at the same time, compared with the same
+ * bare baselines as the SQLite figures. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a
+ * PostgreSQL server where a scratch database may be created and dropped.
+ */
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import autocannon from "autocannon";
+import { assertAllOk, BACKEND_TOKEN, backendCount, control, FAMILIES, load, waitFor } from "./declarations";
+import { freePort, startNode, type Child } from "./processes";
+import { round } from "./sizes";
+import { loadWebhooks } from "./webhook";
+
+const ENTRY = ["--import", "tsx"];
+
+export interface PostgresBench {
+  pgBaselineRps: number;
+  pgDeclarationAcceptRps: number;
+  pgDeclarationAcceptRatio: number;
+  pgOutboxBacklog: number;
+  pgOutboxDrainSeconds: number;
+  pgOutboxDrainPerSecond: number;
+  pgWebhookBaselineRps: number;
+  pgWebhookIngestRps: number;
+  pgWebhookIngestRatio: number;
+}
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs one load per instance at the same time; the figure is their sum. */
+async function together(loads: Array<Promise<autocannon.Result>>): Promise<{ rps: number; results: autocannon.Result[] }> {
+  const results = await Promise.all(loads);
+  return { rps: results.reduce((sum, r) => sum + r.requests.average, 0), results };
+}
+
+export async function benchPostgres(opts: { durationSec: number; backlog: number; databaseUrl: string }): Promise<PostgresBench> {
+  const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-pg-"));
+  const database = `khaibao_bench_${randomBytes(4).toString("hex")}`;
+  await admin(opts.databaseUrl, `CREATE DATABASE ${database}`);
+  const children: Child[] = [];
+  try {
+    const dbUrl = new URL(opts.databaseUrl);
+    dbUrl.pathname = `/${database}`;
+    const backendPort = await freePort();
+    const backendUrl = `http://127.0.0.1:${backendPort}`;
+    children.push(await startNode([...ENTRY, "bot-server/src/standins/declaration-backend/main.ts", "--port", String(backendPort), "--db", path.join(dir, "backend.sqlite"), "--token", BACKEND_TOKEN], {}, `${backendUrl}/v1/declarations?count`, 30_000, true));
+    const graphPort = await freePort();
+    const graphUrl = `http://127.0.0.1:${graphPort}`;
+    children.push(await startNode([...ENTRY, "bot-server/src/standins/zalo-graph/main.ts", "--port", String(graphPort)], {}, `${graphUrl}/v2.0/me`, 30_000, true));
+    const oaPort = await freePort();
+    const oaUrl = `http://127.0.0.1:${oaPort}`;
+    children.push(await startNode([...ENTRY, "bot-server/src/standins/zalo-oa/main.ts", "--port", String(oaPort)], {}, `${oaUrl}/__state`, 30_000, true));
+    const basePort = await freePort();
+    const baseUrl = `http://127.0.0.1:${basePort}`;
+    children.push(await startNode([...ENTRY, "tests/bench/baseline-server.ts"], { PORT: String(basePort) }, `${baseUrl}/`, 30_000, true));
+    const hookBasePort = await freePort();
+    const hookBaseUrl = `http://127.0.0.1:${hookBasePort}`;
+    const { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY, DEV_ZALO_OA_REFRESH_TOKEN } = await import("../../bot-server/src/standins/zalo-oa/dev");
+    children.push(await startNode([...ENTRY, "tests/bench/webhook-baseline-server.ts"], { PORT: String(hookBasePort), BENCH_APP_ID: DEV_ZALO_APP_ID, BENCH_OA_SECRET_KEY: DEV_ZALO_OA_SECRET_KEY }, `${hookBaseUrl}/`, 30_000, true));
+
+    const shared = {
+      NODE_ENV: "development",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: dbUrl.toString(),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      RECEIPT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64"),
+      DECLARATION_BACKEND_URL: backendUrl,
+      DECLARATION_BACKEND_TOKEN: BACKEND_TOKEN,
+      ZALO_GRAPH_URL: graphUrl,
+      ZALO_OA_API_URL: oaUrl,
+      ZALO_OAUTH_URL: oaUrl,
+      ZALO_OA_REFRESH_TOKEN: DEV_ZALO_OA_REFRESH_TOKEN,
+      OUTBOX_RETRY_BASE_MS: "1000",
+      OUTBOX_RETRY_MAX_MS: "5000",
+      OUTBOX_MAX_ATTEMPTS: "1000",
+    };
+    const urls: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      // One after the other: the second finds the migrations done (they are advisory-locked anyway).
+      children.push(await startNode([...ENTRY, "bot-server/src/main.ts"], { ...shared, PORT: String(port) }, `${url}/readyz`, 60_000));
+      urls.push(url);
+    }
+
+    // Declarations: each instance's families warmed on that instance (tokens cached per instance).
+    assertAllOk("baseline warm-up", await load({ url: baseUrl, amount: 2_000, connections: 32, citizens: "fresh" }));
+    for (const [i, url] of urls.entries()) assertAllOk(`instance ${i} warm-up`, await load({ url, amount: FAMILIES, connections: 32, citizens: "families", familyPrefix: `pg${i}-` }));
+    const baseline = await load({ url: baseUrl, durationSec: opts.durationSec, connections: 32, citizens: "fresh" });
+    assertAllOk("baseline", baseline);
+    const accept = await together(urls.map((url, i) => load({ url, durationSec: opts.durationSec, connections: 16, citizens: "families", familyPrefix: `pg${i}-` })));
+    accept.results.forEach((r, i) => assertAllOk(`accept on instance ${i}`, r));
+
+    // Drain: a backlog queued through both while the backend is down, then both forward it.
+    let before = await backendCount(backendUrl);
+    await waitFor(async () => {
+      const now = await backendCount(backendUrl);
+      const settled = now === before;
+      before = now;
+      return settled;
+    }, 120_000);
+    await control(backendUrl, { down: true });
+    const queued = await together(urls.map((url) => load({ url, amount: Math.ceil(opts.backlog / 2), connections: 16, citizens: "fresh" })));
+    const accepted = queued.results.reduce((sum, r) => sum + r["2xx"], 0);
+    await control(backendUrl, { down: false });
+    const started = Date.now();
+    const drained = await waitFor(async () => (await backendCount(backendUrl)) >= before + accepted, 240_000);
+    const drainSeconds = (Date.now() - started) / 1000;
+
+    // Webhooks: both instances take Zalo's deliveries at once.
+    const hookBaseline = await loadWebhooks({ url: hookBaseUrl, durationSec: opts.durationSec, connections: 32 });
+    assertAllOk("webhook baseline", hookBaseline);
+    const ingest = await together(urls.map((url) => loadWebhooks({ url, durationSec: opts.durationSec, connections: 16 })));
+    ingest.results.forEach((r, i) => assertAllOk(`webhook ingest on instance ${i}`, r));
+
+    return {
+      pgBaselineRps: round(baseline.requests.average),
+      pgDeclarationAcceptRps: round(accept.rps),
+      pgDeclarationAcceptRatio: round(accept.rps / baseline.requests.average, 2),
+      pgOutboxBacklog: accepted,
+      pgOutboxDrainSeconds: drained ? round(drainSeconds) : Number.POSITIVE_INFINITY,
+      pgOutboxDrainPerSecond: drained ? round(accepted / drainSeconds) : 0,
+      pgWebhookBaselineRps: round(hookBaseline.requests.average),
+      pgWebhookIngestRps: round(ingest.rps),
+      pgWebhookIngestRatio: round(ingest.rps / hookBaseline.requests.average, 2),
+    };
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await admin(opts.databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
