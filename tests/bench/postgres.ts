@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { assertAllOk, BACKEND_TOKEN, backendCount, control, FAMILIES, load, waitFor } from "./declarations";
 import { freePort, startNode, type Child } from "./processes";
 import { round } from "./sizes";
