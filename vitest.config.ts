@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/src/**/*.test.ts", "bot-server/src/**/*.test.ts", "mini-app/src/**/*.test.{ts,tsx}", "bot-server/console/src/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
+          include: ["shared/src/**/*.test.ts", "bot-server/src/**/*.test.ts", "mini-app/src/**/*.test.{ts,tsx}", "bot-server/console/src/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts", "tests/hostile/**/*.test.ts"],
           exclude: ["bot-server/src/storage/**"],
         },
       },

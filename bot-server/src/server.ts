@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
@@ -17,7 +17,7 @@ import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
 import { createFieldCipher, createPrivacyFeature, type PrivacyFeature } from "./privacy";
 import { createReceiptSigner, receiptKeysRouter } from "./receipts";
 import { createHttpZaloGraph, requireZaloUser, withMeCache, ZALO_GRAPH_URL } from "./zalo";
-import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters } from "./declarations";
+import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters, type OutboxWorker } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
@@ -35,6 +35,8 @@ export interface RunningServer {
   logger: Logger;
   /** Declarations the backend never took; staff tools call `retryDead`. */
   deadLetters: DeadLetters;
+  /** The declaration outbox worker (tests that move the clock wake it, as a stored declaration does). */
+  outbox: Pick<OutboxWorker, "wake">;
   /** The OA side: webhook ingest, conversations, outgoing queue (used by the simulator and inbox). */
   zalo: ZaloModule;
   /** The support inbox's open event streams (tests cut them to prove the console reconnects). */
@@ -227,7 +229,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let server: Server;
   try {
     server = await new Promise((resolve, reject) => {
-      const s = app.listen(env.PORT, env.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+      const s = createServer(slowClientLimits(env), app);
+      s.once("error", reject);
+      s.listen(env.PORT, env.HOST, () => resolve(s));
     });
   } catch (error) {
     staff.stop();
@@ -254,6 +258,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     db,
     logger,
     deadLetters: declarations.deadLetters,
+    outbox: { wake: () => declarations.worker.wake() },
     zalo,
     privacy,
     inbox: { streams: inboxRoutes.streams },
@@ -277,6 +282,22 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       })();
       return stopping;
     },
+  };
+}
+
+/**
+ * Node's own defaults let a client take 60 s to send its headers and 300 s for the whole request,
+ * so a few hundred slow connections (slowloris) hold the server. These limits end such requests
+ * with 408 and close the connection. `requestTimeout` stops counting once the request is received:
+ * answers, long downloads and the console's event stream are not cut by it.
+ */
+export function slowClientLimits(env: Pick<Env, "HTTP_HEADERS_TIMEOUT_MS" | "HTTP_REQUEST_TIMEOUT_MS" | "HTTP_KEEP_ALIVE_TIMEOUT_MS">) {
+  return {
+    headersTimeout: env.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    // Node looks for expired requests every 30 s by default: a 20 s limit could then take 50 s.
+    connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(env.HTTP_HEADERS_TIMEOUT_MS / 4))),
   };
 }
 

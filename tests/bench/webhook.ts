@@ -5,19 +5,18 @@
  * parses; and the real server's p99 latency at a fixed 1,000 events/s. Both servers run as their
  * own processes; autocannon runs here, every request a distinct `user_send_text` (its own msg_id).
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { sampleZaloEvent } from "@khaibao/shared";
-import { DEV_ZALO_APP_ID, DEV_ZALO_OA_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
+import { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
 import { freePort, startNode, type Child } from "./processes";
+import { signedUserText } from "./signed-events";
 import { round } from "./sizes";
 
 const ENTRY = ["--import", "tsx"];
 const USERS = 2_000;
-const TEXTS = ["khai bao", "Xin chào", "gap nhan vien", "cần mang giấy tờ gì", "bluezone dùng được không", "asdfgh"];
 
 interface LoadOptions {
   url: string;
@@ -25,21 +24,6 @@ interface LoadOptions {
   amount?: number;
   connections: number;
   overallRate?: number;
-}
-
-/** Signed exactly as Zalo signs: sha256_hex(appId + rawBody + timestamp + oaSecretKey). */
-function signedEvent(n: number, prefix: string): { body: string; signature: string } {
-  const timestamp = String(Date.now());
-  const userId = String(8_100_000_000_000_000_000n + BigInt(n % USERS));
-  const event = sampleZaloEvent("user_send_text", {
-    ids: { appId: DEV_ZALO_APP_ID, oaId: DEV_ZALO_OA_ID, userId },
-    timestamp,
-    msgId: `${prefix}${n.toString(16).padStart(10, "0")}`,
-    text: TEXTS[n % TEXTS.length]!,
-  });
-  const body = JSON.stringify(event);
-  const mac = createHash("sha256").update(DEV_ZALO_APP_ID).update(body).update(timestamp).update(DEV_ZALO_OA_SECRET_KEY).digest("hex");
-  return { body, signature: `mac=${mac}` };
 }
 
 function load(opts: LoadOptions): Promise<autocannon.Result> {
@@ -57,7 +41,8 @@ function load(opts: LoadOptions): Promise<autocannon.Result> {
         requests: [
           {
             setupRequest: (req) => {
-              const { body, signature } = signedEvent(n++, prefix);
+              const { body, signature } = signedUserText(n, prefix, n % USERS);
+              n++;
               return { ...req, headers: { "content-type": "application/json", "x-zevent-signature": signature }, body };
             },
           },
@@ -115,3 +100,6 @@ export async function benchWebhook(opts: { durationSec: number }): Promise<Webho
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The webhook load generator, for the PostgreSQL figures (tests/bench/postgres.ts). */
+export { load as loadWebhooks };

@@ -16,6 +16,7 @@ import { assertConsoleBuilt, collectErrors, LAPTOP } from "./console-support";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = path.join(root, "test-results");
 const SUPERVISOR = { username: "truongca.binh", name: "Phạm Văn Bình", password: "ca sáng trạm Thanh Trì" };
+const ADMIN = { username: "quantri.hoa", name: "Đỗ Thị Hoa", password: "quản trị dữ liệu Hà Nội" };
 
 describe.skipIf(!browserTestsEnabled())("staff console: personal-data retention", () => {
   let server: TestServer;
@@ -30,6 +31,7 @@ describe.skipIf(!browserTestsEnabled())("staff console: personal-data retention"
     server = await startTestServer({ RETENTION_DAYS: "14" });
     const manage = new AccountManagement({ db: server.server.db, hashing: DEFAULT_SCRYPT, lockout: DEFAULT_LOCKOUT, now: () => new Date() });
     await manage.create({ username: SUPERVISOR.username, displayName: SUPERVISOR.name, role: "supervisor", password: SUPERVISOR.password }, null, { mustChangePassword: false });
+    await manage.create({ username: ADMIN.username, displayName: ADMIN.name, role: "admin", password: ADMIN.password }, null, { mustChangePassword: false });
     const outcome = await server.server.privacy.retention.run("cli");
     expect(outcome.skipped).toBe(false);
     browser = await chromium.launch({ executablePath: chromiumPath as string, headless: true, args: CHROMIUM_ARGS });
@@ -44,11 +46,15 @@ describe.skipIf(!browserTestsEnabled())("staff console: personal-data retention"
     await server?.stop();
   });
 
-  it("when a supervisor opens Data retention, then the limit and the last run with its counts are shown", async () => {
+  const signIn = async (who: { username: string; password: string }) => {
     await page.goto(`${server.baseUrl}/console/`);
-    await page.getByLabel("Tên đăng nhập").fill(SUPERVISOR.username);
-    await page.getByLabel("Mật khẩu").fill(SUPERVISOR.password);
+    await page.getByLabel("Tên đăng nhập").fill(who.username);
+    await page.getByLabel("Mật khẩu").fill(who.password);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
+  };
+
+  it("when a supervisor opens Data retention, then the limit and the last run with its counts are shown", async () => {
+    await signIn(SUPERVISOR);
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
     await nav.getByRole("link", { name: "Lưu trữ dữ liệu" }).click();
     await page.getByRole("heading", { name: "Lưu trữ dữ liệu cá nhân" }).waitFor();
@@ -60,7 +66,26 @@ describe.skipIf(!browserTestsEnabled())("staff console: personal-data retention"
     const text = (await rows.first().innerText()).replace(/\s+/g, " ");
     expect(text).toContain("Dòng lệnh");
     expect(text).toContain("Thành công");
+    // Supervisors see the runs; only admins start one.
+    expect(await page.getByRole("button", { name: "Chạy ngay" }).count()).toBe(0);
     await page.screenshot({ path: path.join(resultsDir, "console-retention.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("when an admin presses Run now, then a console run is added and written to the audit log", async () => {
+    await context.clearCookies();
+    await signIn(ADMIN);
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await nav.getByRole("link", { name: "Lưu trữ dữ liệu" }).click();
+    await page.getByTestId("retention-runs").waitFor();
+    await page.getByRole("button", { name: "Chạy ngay" }).click();
+    await page.getByText("Đã chạy xong: xoá thông tin cá nhân của 0 tờ khai.").waitFor();
+    const rows = page.getByTestId("retention-runs").locator("tbody tr");
+    expect(await rows.count()).toBe(2);
+    expect((await rows.first().innerText()).replace(/\s+/g, " ")).toContain("Bảng điều khiển");
+    await page.screenshot({ path: path.join(resultsDir, "console-retention-run.png") });
+    const audit = await server.server.db.all<{ action: string; actor_username: string }>("SELECT action, actor_username FROM staff_audit_log WHERE action = 'privacy.retention_run'");
+    expect(audit).toEqual([{ action: "privacy.retention_run", actor_username: ADMIN.username }]);
     expect(errors).toEqual([]);
   });
 });

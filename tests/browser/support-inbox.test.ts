@@ -136,6 +136,7 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
     await admin.getByLabel("Nội dung").fill(CANNED_BODY);
     await admin.getByRole("button", { name: "Lưu", exact: true }).click();
     await admin.getByTestId("canned-row").filter({ hasText: "/chao" }).waitFor();
+    await shot(admin, "support-canned.png");
 
     await login(agent, AGENT.username, temporary);
     await agent.getByRole("heading", { name: "Đổi mật khẩu" }).waitFor();
@@ -186,6 +187,11 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
     await agent.getByRole("textbox", { name: "Nội dung ghi chú" }).fill(NOTE);
     await agent.getByRole("button", { name: "Lưu ghi chú" }).click();
     await agent.getByTestId("note").filter({ hasText: NOTE }).waitFor();
+
+    // A light label, shown in the list.
+    await agent.getByLabel(/^Nhãn/).fill("mất phiếu, gấp");
+    await agent.getByRole("button", { name: "Lưu nhãn" }).click();
+    await item.locator(".label").filter({ hasText: "gấp" }).waitFor();
 
     await waitUntil("the reply at the OA stand-in", async () => (await sentToCitizen()).length === botAnswersBefore + 1);
     const sent = await sentToCitizen();
@@ -250,6 +256,14 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
   });
 
   it("when the agent resolves the conversation, then the bot answers the citizen's next message", async () => {
+    // Mark unread: the thread closes and the list counts the latest message again.
+    await agent.getByRole("button", { name: "Đánh dấu chưa đọc" }).click();
+    const item = agent.getByTestId("conversation").filter({ hasText: CITIZEN_NAME });
+    await item.locator(".unread").filter({ hasText: "1" }).waitFor();
+    await agent.getByText("Chọn một hội thoại ở danh sách bên trái.").waitFor();
+    await item.click();
+    await item.locator(".unread").waitFor({ state: "detached" });
+
     const before = (await sentToCitizen()).length;
     await agent.getByRole("button", { name: "Đánh dấu đã xong" }).click();
     await agent.getByText("Bot đang trả lời công dân").waitFor();

@@ -17,9 +17,10 @@ export interface TestServer {
 /**
  * Starts the real bot server in-process on an ephemeral port on `localhost` (the mini app's SDK
  * only runs its browser mocks on a hostname containing "localhost"), with a fresh SQLite file,
- * the built mini app at /app/ and the same defaults as `npm start`.
+ * the built mini app at /app/ and the same defaults as `npm start`. `now` is the server's clock
+ * (tests that simulate minutes or hours move it themselves).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-test-"));
   const logs: string[] = [];
   const destination = new Writable({
@@ -30,7 +31,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "localhost", SQLITE_PATH: path.join(dir, "khaibao.sqlite"), LOG_LEVEL: "info", ...env });
   const logger = createLogger({ level: config.LOG_LEVEL, destination });
-  const server = await startServer({ env: config, logger });
+  const server = await startServer({ env: config, logger, ...(opts.now ? { now: opts.now } : {}) });
   return {
     baseUrl: server.url,
     server,

@@ -19,6 +19,9 @@ export const envSchema = z.object({
   INSTANCE_ROLE: z.enum(["all", "web", "worker"]).default("all"),
   PUBLIC_BASE_URL: optionalUrl,
   TRUST_PROXY: z.string().optional(),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(200).max(300_000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(65_000),
   CORS_ORIGINS: z.string().default("https://h5.zdn.vn,https://h5.zadn.vn"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
   SQLITE_PATH: z.string().default("./data/khaibao.sqlite"),
@@ -31,7 +34,8 @@ export const envSchema = z.object({
   DECLARATION_BACKEND_URL: optionalUrl,
   DECLARATION_BACKEND_TOKEN: z.string().optional(),
   DECLARATION_BACKEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  // 16 with the default backoff: a 10-minute backend outage never exhausts it (12 did, now and then: full jitter can pack 11 retries into 10 minutes).
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(16),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
@@ -80,6 +84,8 @@ export const envSchema = z.object({
       problem("SUPPORT_HOURS", (error as Error).message);
     }
   }
+  // Node refuses a headers timeout longer than the whole-request timeout.
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) problem("HTTP_HEADERS_TIMEOUT_MS", "must not exceed HTTP_REQUEST_TIMEOUT_MS");
   if (env.OUTBOX_RETRY_BASE_MS > env.OUTBOX_RETRY_MAX_MS) problem("OUTBOX_RETRY_BASE_MS", "must not exceed OUTBOX_RETRY_MAX_MS");
   if (env.NODE_ENV === "production" && env.ZALO_GRAPH_URL && !env.ZALO_GRAPH_URL.startsWith("https://")) {
     problem("ZALO_GRAPH_URL", "must be https:// in production (the local stand-in is refused)");
@@ -116,6 +122,9 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   PUBLIC_BASE_URL: "https:// address the server is reached at (links in bot messages, posters). Required in production",
   CORS_ORIGINS: "Comma-separated origins allowed to call /api/ from a browser (default: Zalo's mini app hosts https://h5.zdn.vn,https://h5.zadn.vn)",
   TRUST_PROXY: "Express trust proxy setting when behind a TLS-terminating proxy (e.g. 1 or loopback)",
+  HTTP_HEADERS_TIMEOUT_MS: "How long a client may take to send a request's headers before the connection is closed with 408 (default 20000; slow-client defence)",
+  HTTP_REQUEST_TIMEOUT_MS: "How long a client may take to send a whole request, headers and body, before 408 (default 30000); answers and event streams are not limited by it",
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: "How long an idle keep-alive connection stays open (default 65000: longer than a load balancer's usual 60 s idle timeout, so the proxy closes first)",
   DATABASE_URL: "postgres:// URL; when unset the embedded SQLite file is used. Required in production (several instances)",
   SQLITE_PATH: "SQLite file when DATABASE_URL is unset (default ./data/khaibao.sqlite)",
   DATABASE_POOL_MAX: "PostgreSQL pool size per instance (default 10)",
@@ -127,7 +136,7 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   DECLARATION_BACKEND_URL: "Base URL of the declaration backend. Unset in development: the local stand-in is started",
   DECLARATION_BACKEND_TOKEN: "Bearer token for the declaration backend, if it requires one",
   DECLARATION_BACKEND_TIMEOUT_MS: "Timeout of one request to the declaration backend (default 10000); must be shorter than OUTBOX_LEASE_MS",
-  OUTBOX_MAX_ATTEMPTS: "Attempts to forward a declaration before it goes to the dead-letter list for staff (default 12)",
+  OUTBOX_MAX_ATTEMPTS: "Attempts to forward a declaration before it goes to the dead-letter list for staff (default 16: about 1.5 hours of retries on average with the default backoff)",
   OUTBOX_CONCURRENCY: "Declarations forwarded at once per instance (default 4)",
   OUTBOX_POLL_MS: "How often the outbox worker looks for due declarations when nothing wakes it (default 2000)",
   OUTBOX_LEASE_MS: "How long an instance holds a declaration it is sending; after a crash another takes it over then (default 60000)",

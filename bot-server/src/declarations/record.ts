@@ -1,4 +1,5 @@
 import type { ReceiptStatus } from "@khaibao/shared";
+import type { PendingConsent } from "../privacy/consents/repository";
 
 /** A declaration as stored. Nothing here is personal in clear: `sealed` holds the declaration. */
 export interface DeclarationRecord {
@@ -21,6 +22,8 @@ export interface DeclarationRecord {
   destinationProvinceCode: string;
   destinationWardCode: string | null;
   receiptQr: string;
+  /** Write-only: the declaration consent this submission gives, stored in the same transaction. */
+  consentToRecord?: PendingConsent | undefined;
 }
 
 /** What is sealed: the validated declaration and when the device says it was sent. */

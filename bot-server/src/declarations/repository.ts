@@ -1,4 +1,5 @@
 import type { ReceiptStatus } from "@khaibao/shared";
+import { insertDeclarationConsent } from "../privacy/consents/repository";
 import { UniqueConflict, type Queryable, type SqlValue } from "../storage";
 import type { DeclarationRecord } from "./record";
 
@@ -98,6 +99,8 @@ export class DeclarationRepository {
           outbox.flatMap((i) => [i.record.id, i.now.toISOString()]),
         );
       }
+      // First declarations of their users carry the consent they give, written with them.
+      for (const i of outbox) if (i.record.consentToRecord) await insertDeclarationConsent(tx, i.record.consentToRecord);
       return items.map((i) => (stored.has(i.record.id) ? undefined : new UniqueConflict("declaration")));
     });
   }
@@ -137,4 +140,5 @@ async function insertPair(tx: Queryable, r: DeclarationRecord, now: Date): Promi
      VALUES ($1, 'pending', 0, $2, $2, $2)`,
     [r.id, ts],
   );
+  if (r.consentToRecord) await insertDeclarationConsent(tx, r.consentToRecord);
 }

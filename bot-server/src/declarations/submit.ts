@@ -84,7 +84,7 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
   issues.push(...placeIssues(declaration, deps.wards));
   if (issues.length > 0 || !checkpoint) throw validationFailed(issues);
   const committedAt = input.clientSubmittedAt ? new Date(input.clientSubmittedAt) : undefined;
-  await deps.consents.acceptDeclaration(user.id, declaration.commitment.consentVersion, committedAt, now);
+  const consentToRecord = await deps.consents.acceptDeclaration(user.id, declaration.commitment.consentVersion, committedAt, now);
 
   // Whole seconds, so the stored times and the signed ones (unix seconds) are the same instants.
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
@@ -108,6 +108,7 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
     sealedKeyId: deps.cipher.currentKeyId,
     destinationProvinceCode: declaration.trip.destination.provinceCode,
     destinationWardCode: declaration.trip.destination.wardCode ?? null,
+    consentToRecord,
   };
   const newCode = deps.newReceiptCode ?? (() => generateReceiptCode((n) => randomBytes(n)));
 

@@ -5,6 +5,7 @@ import type { Registry } from "prom-client";
 import type { HttpMetrics } from "../observability/metrics";
 import { healthRouter } from "../health/routes";
 import { errorHandler, routeNotFound } from "./error-handler";
+import { verifyJsonBody } from "./json-guard";
 import { requestContext } from "./request-context";
 import { cors } from "./cors";
 
@@ -54,7 +55,8 @@ export function createApp(parts: AppParts): Express {
   );
   app.use(healthRouter({ ping: parts.ping, registry: parts.metrics.registry }));
   for (const [path, router] of parts.other) app.use(path, router);
-  const json = express.json({ limit: API_BODY_LIMIT, strict: true });
+  // Bytes JSON.parse would take silently (not UTF-8, 100,000 levels deep, a key twice, __proto__) are refused first.
+  const json = express.json({ limit: API_BODY_LIMIT, strict: true, verify: verifyJsonBody });
   const apiCors = cors(parts.corsOrigins ?? []);
   for (const [path, router] of parts.api) app.use(path, apiCors, json, router);
   app.use(routeNotFound);

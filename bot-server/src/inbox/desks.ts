@@ -8,9 +8,11 @@ interface Row {
   name: string;
   hours: string;
   out_of_hours_text: string | null;
+  checkpoint_ids: string;
 }
 
-const toDesk = (r: Row): Desk => ({ id: r.id, name: r.name, hours: r.hours, outOfHoursText: r.out_of_hours_text });
+const COLUMNS = "id, name, hours, out_of_hours_text, checkpoint_ids";
+const toDesk = (r: Row): Desk => ({ id: r.id, name: r.name, hours: r.hours, outOfHoursText: r.out_of_hours_text, checkpointIds: r.checkpoint_ids.split(",").filter(Boolean) });
 
 /** The hours a conversation's handoff quotes: its desk's, or undefined for the default desk (SUPPORT_HOURS). */
 export interface DeskHours {
@@ -26,11 +28,11 @@ export class DeskRepository {
   constructor(private readonly db: Queryable) {}
 
   async list(): Promise<Desk[]> {
-    return (await this.db.all<Row>("SELECT id, name, hours, out_of_hours_text FROM support_desks ORDER BY name")).map(toDesk);
+    return (await this.db.all<Row>(`SELECT ${COLUMNS} FROM support_desks ORDER BY name`)).map(toDesk);
   }
 
   async get(id: string): Promise<Desk | undefined> {
-    const row = await this.db.get<Row>("SELECT id, name, hours, out_of_hours_text FROM support_desks WHERE id = $1", [id]);
+    const row = await this.db.get<Row>(`SELECT ${COLUMNS} FROM support_desks WHERE id = $1`, [id]);
     return row ? toDesk(row) : undefined;
   }
 
@@ -43,24 +45,41 @@ export class DeskRepository {
       throw error;
     }
     await this.db.run(
-      `INSERT INTO support_desks (id, name, hours, out_of_hours_text, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, hours = excluded.hours, out_of_hours_text = excluded.out_of_hours_text, updated_at = excluded.updated_at`,
-      [desk.id, desk.name, desk.hours, desk.outOfHoursText, now],
+      `INSERT INTO support_desks (id, name, hours, out_of_hours_text, checkpoint_ids, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, hours = excluded.hours, out_of_hours_text = excluded.out_of_hours_text,
+         checkpoint_ids = excluded.checkpoint_ids, updated_at = excluded.updated_at`,
+      [desk.id, desk.name, desk.hours, desk.outOfHoursText, desk.checkpointIds.join(","), now],
     );
     return desk;
   }
 
-  /** The desk hours of a conversation, or undefined when it has none (the default desk). */
+  /**
+   * The desk hours of a conversation: the desk staff set on it, else the desk serving the
+   * checkpoint of the citizen's latest declaration, else undefined (the default desk).
+   */
   async hoursFor(userId: string): Promise<DeskHours | undefined> {
-    const row = await this.db.get<Row>(
-      `SELECT d.id, d.name, d.hours, d.out_of_hours_text FROM support_conversations s JOIN support_desks d ON d.id = s.desk_id WHERE s.user_id = $1`,
+    const explicit = await this.db.get<Row>(
+      `SELECT d.id, d.name, d.hours, d.out_of_hours_text, d.checkpoint_ids FROM support_conversations s JOIN support_desks d ON d.id = s.desk_id WHERE s.user_id = $1`,
       [userId],
     );
-    if (!row) return undefined;
+    const desk = explicit ?? (await this.byLatestCheckpoint(userId));
+    if (!desk) return undefined;
     try {
-      return { hours: parseSupportHours(row.hours), outOfHoursText: row.out_of_hours_text };
+      return { hours: parseSupportHours(desk.hours), outOfHoursText: desk.out_of_hours_text };
     } catch {
       return undefined; // stored hours are checked on write; an unreadable row falls back to the default desk
     }
+  }
+
+  private async byLatestCheckpoint(userId: string): Promise<Row | undefined> {
+    const latest = await this.db.get<{ checkpoint_id: string }>(
+      `SELECT checkpoint_id FROM declarations
+        WHERE zalo_user_id = $1 OR zalo_user_id = COALESCE((SELECT app_user_id FROM support_conversations WHERE user_id = $1), $1)
+        ORDER BY issued_at DESC LIMIT 1`,
+      [userId],
+    );
+    if (!latest) return undefined;
+    const desks = await this.db.all<Row>(`SELECT ${COLUMNS} FROM support_desks WHERE checkpoint_ids <> '' ORDER BY id`);
+    return desks.find((d) => d.checkpoint_ids.split(",").includes(latest.checkpoint_id));
   }
 }

@@ -422,6 +422,14 @@ describe.each(openTestDatabases({ migrate: true }))("support inbox API ($name)",
     expect((await post(supervisor, "/desk", { deskId: "hoan-kiem" })).status).toBe(204);
     await citizen("gặp nhân viên");
     expect((await sentTo()).at(-1)).toContain("Bàn Hoàn Kiếm đang ngoài giờ");
+
+    // Nobody set a desk: the checkpoint of the citizen's latest declaration picks it.
+    const THIRD = "8123456789012345111";
+    const desk2 = await as(t.app, supervisor, "post", "/api/staff/inbox/desks").send({ id: "phap-van", name: "Bàn Pháp Vân", hours: "sat-sun 08:00-09:00", outOfHoursText: "Bàn Pháp Vân nghỉ, sẽ trả lời sáng thứ Bảy.", checkpointIds: ["HN-PHAPVAN"] });
+    expect(desk2.status).toBe(200);
+    await storeDeclaration(db, cipher, clock.now(), { zaloUserId: `9${THIRD.slice(1)}`, checkpointId: "HN-PHAPVAN" });
+    await citizen("gặp nhân viên", THIRD);
+    expect((await sentTo(THIRD)).at(-1)).toContain("Bàn Pháp Vân nghỉ");
   });
 
   it("when something happens in the inbox, then an open event stream tells the agent, but not about another agent's conversation", async () => {
@@ -451,31 +459,32 @@ describe.each(openTestDatabases({ migrate: true }))("support inbox API ($name)",
         }
         wake?.();
       });
-      /** Resolves once one more event than now has arrived. */
-      const next = () => {
-        const target = received.length + 1;
-        return new Promise<void>((resolve) => {
+      /** Resolves once an event matching `want` has arrived after this call (the name lookup adds "conversation" events of its own). */
+      const next = (want: (e: ConsoleEventPayload) => boolean) => {
+        const from = received.length;
+        return new Promise<ConsoleEventPayload>((resolve) => {
           wake = () => {
-            if (received.length >= target) resolve();
+            const hit = received.slice(from).find(want);
+            if (hit) resolve(hit);
           };
         });
       };
-      let arrived = next();
+      const isMessage = (e: ConsoleEventPayload) => e.type === "message";
+      let arrived = next(isMessage);
       await citizen("gặp nhân viên");
-      await arrived;
-      expect(received.at(-1)).toEqual({ type: "message", userId: CITIZEN, direction: "in" });
+      expect(await arrived).toEqual({ type: "message", userId: CITIZEN, direction: "in" });
 
-      // Agent A takes it: B hears the change (it leaves the unassigned list), then nothing more of it.
-      arrived = next();
+      // Agent A takes it: B hears the change (it leaves the unassigned list), then no more messages of it.
+      const taken = next((e) => e.type === "conversation" && e.userId === CITIZEN);
       expect((await post(agentA, "/take")).status).toBe(204);
-      await arrived;
-      expect(received.at(-1)).toEqual({ type: "conversation", userId: CITIZEN });
+      await taken;
       const count = received.length;
-      arrived = next();
+      arrived = next((e) => isMessage(e) && e.userId === OTHER_CITIZEN);
       await citizen("alo");
-      await citizen("hello", OTHER_CITIZEN);
+      await citizen("hello", OTHER_CITIZEN); // the bot's chat: no event
+      await citizen("gặp nhân viên", OTHER_CITIZEN);
       await arrived;
-      expect(received.slice(count)).toEqual([{ type: "message", userId: OTHER_CITIZEN, direction: "in" }]);
+      expect(received.slice(count).filter(isMessage)).toEqual([{ type: "message", userId: OTHER_CITIZEN, direction: "in" }]);
       expect(streams.count()).toBe(1);
       streams.dropAll();
       await new Promise((resolve) => res.once("close", resolve));

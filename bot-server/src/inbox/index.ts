@@ -84,6 +84,8 @@ export function createInboxFeature(deps: InboxFeatureDeps): InboxFeature {
   const learnName = async (userId: string) => {
     const last = asked.get(userId);
     if (!profile || (last !== undefined && deps.now().getTime() - last < PROFILE_RETRY_MS)) return;
+    // Bounded: forgetting only means a citizen's name may be asked for once more.
+    if (asked.size >= 50_000) asked.clear();
     asked.set(userId, deps.now().getTime());
     if (await inbox.hasZaloName(userId)) return;
     const found = await profile(userId);
@@ -91,12 +93,12 @@ export function createInboxFeature(deps: InboxFeatureDeps): InboxFeature {
     if (found.displayName) await inbox.setZaloName(deps.db, userId, deps.cipher.seal(found.displayName), nameIndexOf(deps.cipher, found.displayName) ?? null, now);
     if (found.sharedName || found.sharedPhone) await inbox.setContact(deps.db, userId, sealContact(deps.cipher, { name: found.sharedName ?? undefined, phone: found.sharedPhone ?? undefined }), now);
     const state = await inbox.state(userId);
-    events.publish({ type: "conversation", userId, assigneeId: state?.assigneeId ?? null });
+    if (state?.owner === "human") events.publish({ type: "conversation", userId, assigneeId: state.assigneeId });
   };
 
   return {
     events,
-    middleware: inboxMiddleware({ inbox, cipher: deps.cipher }),
+    middleware: inboxMiddleware({ inbox, cipher: deps.cipher, db: deps.db }),
     deskHours: (userId) => desks.hoursFor(userId),
     onEventCommitted(event, facts) {
       announce(event, facts);

@@ -100,8 +100,9 @@ describe.each(openTestDatabases({ migrate: true }))("support inbox storage ($nam
     await expect(canned.remove(a.id)).rejects.toMatchObject({ status: 404 });
 
     const desks = new DeskRepository(db);
-    await expect(desks.upsert({ id: "x", name: "X", hours: "someday", outOfHoursText: null }, at(0))).rejects.toMatchObject({ code: "inbox.hours_invalid" });
-    await desks.upsert({ id: "hk", name: "Hoàn Kiếm", hours: "mon-fri 08:00-12:00", outOfHoursText: "Ngoài giờ" }, at(0));
+    await expect(desks.upsert({ id: "x", name: "X", hours: "someday", outOfHoursText: null, checkpointIds: [] }, at(0))).rejects.toMatchObject({ code: "inbox.hours_invalid" });
+    await desks.upsert({ id: "hk", name: "Hoàn Kiếm", hours: "mon-fri 08:00-12:00", outOfHoursText: "Ngoài giờ", checkpointIds: ["HN-A", "HN-B"] }, at(0));
+    expect((await desks.get("hk"))?.checkpointIds).toEqual(["HN-A", "HN-B"]);
     expect(await desks.hoursFor(A)).toBeUndefined();
     await inbox.setDesk(db, A, "hk", at(1));
     const hours = await desks.hoursFor(A);

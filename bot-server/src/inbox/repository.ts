@@ -47,7 +47,10 @@ interface SummaryRow {
   resolved_at: string | null;
   contact_name_sealed: Buffer | null;
   zalo_name_sealed: Buffer | null;
-  last_id: number | string | null;
+  last_text: string | null;
+  last_at: string | null;
+  last_direction: "in" | "out" | null;
+  last_kind: string | null;
   unread: number | string;
   waiting_since: string | null;
 }
@@ -117,6 +120,10 @@ export class InboxRepository {
   async setDesk(q: Queryable, userId: string, deskId: string | null, now: Date): Promise<void> {
     await this.ensure(q, userId, now);
     await q.run("UPDATE support_conversations SET desk_id = $2, updated_at = $3 WHERE user_id = $1", [userId, deskId, now]);
+  }
+
+  async appUserIdOf(userId: string): Promise<string | null | undefined> {
+    return (await this.db.get<{ app_user_id: string | null }>("SELECT app_user_id FROM support_conversations WHERE user_id = $1", [userId]))?.app_user_id;
   }
 
   async setAppUserId(q: Queryable, userId: string, appUserId: string, now: Date): Promise<void> {
@@ -193,7 +200,7 @@ export class InboxRepository {
     params.push(filter.limit ?? 100);
     const rows = await this.db.all<SummaryRow>(
       `${this.summarySelect()} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-        ORDER BY last_id DESC LIMIT $${params.length}`,
+        ORDER BY c.updated_at DESC, c.user_id LIMIT $${params.length}`,
       params,
     );
     return this.hydrate(rows);
@@ -227,45 +234,43 @@ export class InboxRepository {
   private summarySelect(): string {
     return `SELECT c.user_id, c.owner, c.owner_since, c.last_inbound_at, s.assignee_id, a.display_name AS assignee_name, s.desk_id, s.resolved_at,
               s.contact_name_sealed, s.zalo_name_sealed,
-              (SELECT MAX(m.id) FROM zalo_conversation_messages m WHERE m.user_id = c.user_id) AS last_id,
+              lm.text AS last_text, lm.created_at AS last_at, lm.direction AS last_direction, lm.kind AS last_kind,
               ${this.unreadSql()} AS unread,
               (SELECT MIN(m.created_at) FROM zalo_conversation_messages m WHERE m.user_id = c.user_id AND m.direction = 'in'
                   AND m.id > COALESCE((SELECT MAX(o.id) FROM zalo_conversation_messages o WHERE o.user_id = c.user_id AND o.direction = 'out'), 0)) AS waiting_since
          FROM zalo_conversations c
          LEFT JOIN support_conversations s ON s.user_id = c.user_id
-         LEFT JOIN staff_accounts a ON a.id = s.assignee_id`;
+         LEFT JOIN staff_accounts a ON a.id = s.assignee_id
+         LEFT JOIN zalo_conversation_messages lm ON lm.id = (SELECT MAX(m.id) FROM zalo_conversation_messages m WHERE m.user_id = c.user_id)`;
   }
 
   private async hydrate(rows: SummaryRow[]): Promise<StoredSummary[]> {
-    const out: StoredSummary[] = [];
-    for (const r of rows) {
-      const last = r.last_id === null ? undefined : await this.db.get<{ text: string | null; created_at: string; direction: "in" | "out"; kind: string }>(
-        "SELECT text, created_at, direction, kind FROM zalo_conversation_messages WHERE id = $1",
-        [r.last_id],
-      );
-      const labels = await this.labels(r.user_id);
-      const status: InboxStatus = r.owner === "human" ? "open" : r.resolved_at !== null ? "resolved" : "pending";
-      out.push({
-        userId: r.user_id,
-        status,
-        owner: r.owner,
-        ownerSince: r.owner_since,
-        lastInboundAt: r.last_inbound_at,
-        assigneeId: r.assignee_id,
-        assigneeName: r.assignee_name,
-        deskId: r.desk_id,
-        displayName: null,
-        contactNameSealed: r.contact_name_sealed,
-        zaloNameSealed: r.zalo_name_sealed,
-        lastMessageText: last ? (last.text ?? `[${last.kind}]`) : null,
-        lastMessageAt: last?.created_at ?? null,
-        lastMessageDirection: last?.direction ?? null,
-        waitingSince: r.waiting_since,
-        unread: Number(r.unread),
-        labels,
-      });
+    // One query for every row's labels.
+    const labels = new Map<string, string[]>();
+    if (rows.length > 0) {
+      const marks = rows.map((_, i) => `$${i + 1}`).join(", ");
+      const found = await this.db.all<{ user_id: string; label: string }>(`SELECT user_id, label FROM support_labels WHERE user_id IN (${marks}) ORDER BY label`, rows.map((r) => r.user_id));
+      for (const l of found) labels.set(l.user_id, [...(labels.get(l.user_id) ?? []), l.label]);
     }
-    return out;
+    return rows.map((r) => ({
+      userId: r.user_id,
+      status: r.owner === "human" ? "open" : r.resolved_at !== null ? "resolved" : "pending",
+      owner: r.owner,
+      ownerSince: r.owner_since,
+      lastInboundAt: r.last_inbound_at,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      deskId: r.desk_id,
+      displayName: null,
+      contactNameSealed: r.contact_name_sealed,
+      zaloNameSealed: r.zalo_name_sealed,
+      lastMessageText: r.last_at === null ? null : (r.last_text ?? `[${r.last_kind ?? ""}]`),
+      lastMessageAt: r.last_at,
+      lastMessageDirection: r.last_direction,
+      waitingSince: r.waiting_since,
+      unread: Number(r.unread),
+      labels: labels.get(r.user_id) ?? [],
+    }));
   }
 
   /** Read up to the latest message (`read`), or back to just before the latest inbound one (mark unread). */

@@ -1,9 +1,9 @@
 import type { Router, RequestHandler } from "express";
-import type { AuditLog } from "../staff/audit";
-import type { Database, Queryable } from "../storage";
+import { AuditLog } from "../staff/audit";
+import type { Database } from "../storage";
 import { createConsents, type Consents } from "./consents/service";
 import { countHeldDeclarations } from "./retention/purge";
-import { createRetentionJob, type RetentionJob } from "./retention/job";
+import { createRetentionJob, type RetentionJob, type RetentionOutcome } from "./retention/job";
 import { RetentionRuns } from "./retention/runs";
 import { scheduleRetention } from "./retention/scheduler";
 import { myPrivacyRouter } from "./routes/me";
@@ -25,6 +25,8 @@ export interface RetentionOverview {
   retentionDays: number;
   runs(limit: number): ReturnType<RetentionRuns["list"]>;
   heldForDelivery(): Promise<number>;
+  /** An admin's "run now" from the console. */
+  runNow(): Promise<RetentionOutcome>;
 }
 
 export interface PrivacyFeature {
@@ -37,12 +39,15 @@ export interface PrivacyFeature {
   stop(): Promise<void>;
 }
 
-export function createRetentionOverview(db: Queryable, retentionDays: number, now: () => Date): RetentionOverview {
+/** The console's view of the job; makes its own job on `db` unless the running one is given. */
+export function createRetentionOverview(db: Database, retentionDays: number, now: () => Date, job?: RetentionJob): RetentionOverview {
   const runs = new RetentionRuns(db);
+  const retention = job ?? createRetentionJob({ db, audit: new AuditLog(db), retentionDays, now });
   return {
     retentionDays,
     runs: (limit) => runs.list(limit),
-    heldForDelivery: () => countHeldDeclarations(db, { before: new Date(now().getTime() - retentionDays * 86_400_000) }),
+    heldForDelivery: () => countHeldDeclarations(db, { before: retention.cutoff(now()) }),
+    runNow: () => retention.run("console"),
   };
 }
 
@@ -54,7 +59,7 @@ export function createPrivacyFeature(opts: PrivacyFeatureOptions): PrivacyFeatur
   return {
     consents,
     retention,
-    overview: createRetentionOverview(opts.db, opts.retentionDays, opts.now),
+    overview: createRetentionOverview(opts.db, opts.retentionDays, opts.now, retention),
     api: [["/api/me", myPrivacyRouter({ auth: opts.auth, db: opts.db, consents, audit: opts.audit, now: opts.now })]],
     start() {
       schedule ??= scheduleRetention(retention, opts.intervalMinutes, (error) => opts.logger.error({ error: (error as Error).message }, "retention run failed"));

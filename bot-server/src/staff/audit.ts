@@ -23,6 +23,8 @@ export type AuditAction =
   | "privacy.deletion_requested"
   /** Everything of that request is purged (some declarations may have waited for delivery). */
   | "privacy.deletion_completed"
+  /** An admin ran the retention job from the console; details: what it purged. */
+  | "privacy.retention_run"
   | "checkpoint.created"
   | "checkpoint.updated"
   | "checkpoint.deactivated"

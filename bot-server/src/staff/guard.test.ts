@@ -35,6 +35,7 @@ const ROUTES: Record<string, Access> = {
   "GET /forwarding": ["supervisor", "admin"],
   "POST /forwarding/retry": ["supervisor", "admin"],
   "GET /privacy/retention": ["supervisor", "admin"],
+  "POST /privacy/retention/run": ["admin"],
   "GET /checkpoints": ["admin"],
   "POST /checkpoints": ["admin"],
   "PATCH /checkpoints/:id": ["admin"],

@@ -110,7 +110,7 @@ export function createStaffModule(opts: StaffModuleOptions): StaffModule {
   signedIn.use(auditRoutes(audit));
   signedIn.use(forwardingRoutes({ deadLetters: opts.deadLetters, audit, now }));
   for (const routes of opts.routes ?? []) signedIn.use(routes);
-  signedIn.use(retentionRoutes(opts.retention));
+  signedIn.use(retentionRoutes({ overview: opts.retention, audit, now }));
 
   const api = Router();
   api.use(sameOriginOnly(publicOrigin));

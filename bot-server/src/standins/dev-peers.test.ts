@@ -45,6 +45,6 @@ describe("stand-ins of external systems", () => {
 
   it("when the outbox lease is not longer than the backend timeout, then start-up fails naming OUTBOX_LEASE_MS", () => {
     expect(() => loadConfig({ DECLARATION_BACKEND_TIMEOUT_MS: "5000", OUTBOX_LEASE_MS: "5000" })).toThrow(/OUTBOX_LEASE_MS: must be longer/);
-    expect(loadConfig({}).OUTBOX_MAX_ATTEMPTS).toBe(12);
+    expect(loadConfig({}).OUTBOX_MAX_ATTEMPTS).toBe(16);
   });
 });

@@ -15,7 +15,7 @@ export class SignatureValidationFailed extends AppError {
   }
 }
 
-export type PayloadFailureReason = "bad_json" | "not_an_event" | "schema";
+export type PayloadFailureReason = "bad_json" | "not_utf8" | "not_an_event" | "schema";
 
 /** The body is not JSON, not an event object, or a known event that does not have its shape. Answered 400. */
 export class WebhookPayloadInvalid extends AppError {

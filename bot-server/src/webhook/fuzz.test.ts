@@ -8,7 +8,8 @@ import type { Database } from "../storage";
 import { event, signed, startZaloHarness, type ZaloHarness } from "../zalo/oa/testing";
 import { parseWebhookJson } from "./json";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
+// Three properties of 3,400 runs: over 10,000 deliveries in all (issue #8 asks for tens of thousands across the fuzzers).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3_400);
 const ALLOWED = new Set([200, 400, 401, 413]);
 
 /** A real-shaped event with a few random changes: keys removed, values replaced, ids unquoted. */

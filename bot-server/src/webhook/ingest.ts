@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { isKnownZaloEventName, parseWith, zaloEventFacts, zaloEventSchema } from "@khaibao/shared";
 import { SignatureValidationFailed, WebhookPayloadInvalid } from "./errors";
 import type { NewInboxEvent } from "./inbox/repository";
@@ -85,6 +86,8 @@ export function createWebhookIngest(opts: WebhookIngestOptions): WebhookIngest {
       const given = parseSignatureHeader(delivery.signature);
       if (!given) throw unauthorized("malformed");
 
+      // Invalid bytes would decode to U+FFFD: the stored text would not be the text that was signed.
+      if (!isUtf8(delivery.rawBody)) throw invalid(new WebhookPayloadInvalid("not_utf8"));
       const text = delivery.rawBody.toString("utf8");
       let body: unknown;
       try {

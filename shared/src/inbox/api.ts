@@ -159,8 +159,10 @@ export const deskRequestSchema = z.object({
   /** `mon-fri 07:30-17:00; sat 07:30-11:30`, in Asia/Ho_Chi_Minh. */
   hours: z.string().trim().min(1).max(200),
   outOfHoursText: z.string().trim().max(500).nullable().default(null),
+  /** Checkpoints this desk serves: their declarants' chats get its hours. */
+  checkpointIds: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
 });
-export const deskSchema = z.object({ id: z.string(), name: z.string(), hours: z.string(), outOfHoursText: z.string().nullable() });
+export const deskSchema = z.object({ id: z.string(), name: z.string(), hours: z.string(), outOfHoursText: z.string().nullable(), checkpointIds: z.array(z.string()) });
 export type Desk = z.infer<typeof deskSchema>;
 export const deskListResponseSchema = z.object({ desks: z.array(deskSchema) });
 

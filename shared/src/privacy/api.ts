@@ -64,7 +64,11 @@ export const retentionRunSchema = z.object({
 });
 export type RetentionRun = z.infer<typeof retentionRunSchema>;
 
-/** GET /api/staff/privacy/runs */
+/** POST /api/staff/privacy/retention/run: the run, or `skipped` when another instance holds the job. */
+export const retentionRunResponseSchema = z.object({ skipped: z.boolean(), run: retentionRunSchema.nullable() });
+export type RetentionRunResponse = z.infer<typeof retentionRunResponseSchema>;
+
+/** GET /api/staff/privacy/retention */
 export const retentionRunsResponseSchema = z.object({
   retentionDays: z.number().int(),
   runs: z.array(retentionRunSchema),

@@ -34,6 +34,8 @@ export const STAFF_PERMISSIONS = {
   manageInbox: ["supervisor", "admin"],
   /** See the personal-data retention job's runs and what it held back. */
   viewRetention: ["supervisor", "admin"],
+  /** Run the retention job now (it purges personal data past the limit; audit-logged). */
+  runRetention: ["admin"],
   /** Register, edit and deactivate checkpoints; download their posters. */
   manageCheckpoints: ["admin"],
   /** The live dashboard: declarations per checkpoint, forwarding backlog. Counts only. */

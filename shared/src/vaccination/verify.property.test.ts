@@ -22,7 +22,8 @@ const TRUSTED: TrustEntry = {
 };
 const KID = base64Decode(TRUSTED.kid)!;
 const NOW = new Date("2027-06-01T00:00:00Z");
-const RUNS = 1500;
+// Six properties: 12,000 cases, over the 10,000 issue #8 asks of the verifier, in about two seconds.
+const RUNS = 2_000;
 
 const cbor = new Encoder({ useRecords: false, mapsAsObjects: false });
 const hc1 = (bytes: Uint8Array) => `HC1:${base45Encode(zlibSync(bytes))}`;

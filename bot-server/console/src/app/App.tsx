@@ -75,7 +75,7 @@ export function App() {
   else if (pathname === paths.checkpoints && allowed.some((s) => s.path === paths.checkpoints)) page = <CheckpointsPage />;
   else if (pathname === paths.dashboard && allowed.some((s) => s.path === paths.dashboard)) page = <DashboardPage />;
   else if (pathname === paths.exports && allowed.some((s) => s.path === paths.exports)) page = <ExportsPage />;
-  else if (pathname === paths.retention && allowed.some((s) => s.path === paths.retention)) page = <RetentionPage />;
+  else if (pathname === paths.retention && allowed.some((s) => s.path === paths.retention)) page = <RetentionPage role={user.role} />;
   else page = <Home name={user.displayName} />;
 
   return (

@@ -12,6 +12,22 @@ interface Row {
 
 const toConsent = (r: Row): Consent => ({ id: r.id, scope: r.scope, version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at });
 
+/** A declaration consent to be written in the same transaction as the declaration that carries it. */
+export interface PendingConsent {
+  id: string;
+  zaloUserId: string;
+  version: string;
+  givenAt: string;
+}
+
+/** Writes a consent given by a declaration ("Cam kết và gửi"); called inside the declaration's transaction. */
+export async function insertDeclarationConsent(tx: Queryable, c: PendingConsent): Promise<void> {
+  await tx.run(
+    "INSERT INTO privacy_consents (id, zalo_user_id, scope, version, source, given_at) VALUES ($1, $2, 'declaration', $3, 'declaration', $4)",
+    [c.id, c.zaloUserId, c.version, c.givenAt],
+  );
+}
+
 /** Consents per Zalo user and scope. A withdrawal closes the consent; giving it again adds a row. */
 export class ConsentRepository {
   constructor(private readonly db: Queryable) {}

@@ -1,7 +1,8 @@
 import { CONSENT_SCOPES, currentConsentText, isKnownConsentVersion, type ConsentScope, type MyConsentsResponse } from "@khaibao/shared";
 import { AppError } from "../../http/errors";
 import type { Queryable } from "../../storage";
-import { ConsentRepository } from "./repository";
+import { randomUUID } from "node:crypto";
+import { ConsentRepository, type PendingConsent } from "./repository";
 
 /**
  * What the rest of the server asks about consent. The declaration consent travels inside every
@@ -17,11 +18,12 @@ export interface Consents {
   /** 403 `consent.required` unless the user has an active consent of the scope. */
   require(zaloUserId: string, scope: Exclude<ConsentScope, "declaration">): Promise<void>;
   /**
-   * Before a new declaration is stored: records its consent (version from the declaration, time
-   * the device committed it) if none is active; 403 `consent.withdrawn` when the citizen withdrew
-   * after committing it.
+   * Before a new declaration is stored: the consent it carries (version from the declaration, time
+   * the device committed it) to record with it when none is active (undefined when one is); 403
+   * `consent.withdrawn` when the citizen withdrew after committing it. The declaration's insert
+   * writes it in the same transaction, so a consent is recorded exactly when its declaration is.
    */
-  acceptDeclaration(zaloUserId: string, version: string, committedAt: Date | undefined, now: Date): Promise<void>;
+  acceptDeclaration(zaloUserId: string, version: string, committedAt: Date | undefined, now: Date): Promise<PendingConsent | undefined>;
 }
 
 export function createConsents(db: Queryable): Consents {
@@ -54,9 +56,9 @@ export function createConsents(db: Queryable): Consents {
       // The device's clock can be ahead; a consent is never dated after we received it.
       const given = committedAt && committedAt.getTime() <= now.getTime() ? committedAt : now;
       const latest = await repo.latest(zaloUserId, "declaration");
-      if (latest?.withdrawnAt === null) return;
+      if (latest?.withdrawnAt === null) return undefined;
       if (latest?.withdrawnAt && Date.parse(latest.withdrawnAt) >= given.getTime()) throw new AppError("consent.withdrawn", 403);
-      await repo.give(zaloUserId, "declaration", version, "declaration", given);
+      return { id: randomUUID(), zaloUserId, version, givenAt: given.toISOString() };
     },
   };
 }

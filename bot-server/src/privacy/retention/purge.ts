@@ -96,13 +96,14 @@ export async function purgeMessages(q: Queryable, scope: Scope, limit: number): 
   return texts.changes + outgoing.changes;
 }
 
-/** The contact name and phone a citizen shared in a support chat (sealed, with blind indexes). */
+/** The support chat's Zalo display name and the name and phone a citizen shared (sealed, with blind indexes). */
 export async function purgeSupportContacts(q: Queryable, scope: Scope): Promise<number> {
   const params: SqlValue[] = [];
   const filter = where(scope, "updated_at", "user_id", params);
   const { changes } = await q.run(
-    `UPDATE support_conversations SET contact_name_sealed = NULL, contact_name_index = NULL, contact_phone_sealed = NULL, contact_phone_index = NULL
-      WHERE (contact_name_sealed IS NOT NULL OR contact_phone_sealed IS NOT NULL)${filter}`,
+    `UPDATE support_conversations SET zalo_name_sealed = NULL, zalo_name_index = NULL, contact_name_sealed = NULL, contact_name_index = NULL,
+            contact_phone_sealed = NULL, contact_phone_index = NULL
+      WHERE (zalo_name_sealed IS NOT NULL OR contact_name_sealed IS NOT NULL OR contact_phone_sealed IS NOT NULL)${filter}`,
     params,
   );
   return changes;

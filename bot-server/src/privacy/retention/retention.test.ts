@@ -117,6 +117,24 @@ describe.each(openTestDatabases({ migrate: true }))("retention job on $name", ({
     expect(await t.privacy.overview.heldForDelivery()).toBe(0);
   });
 
+  it("when a support chat was last active before the limit, then the Zalo name and the shared name and phone kept for it are gone; a recent one keeps them", async () => {
+    const sealed = Buffer.from("sealed-bytes");
+    for (const [userId, at] of [["7001", "2026-10-01T00:00:00.000Z"], ["7002", "2026-12-28T00:00:00.000Z"]] as const) {
+      await db.run(
+        `INSERT INTO support_conversations (user_id, zalo_name_sealed, zalo_name_index, contact_name_sealed, contact_name_index, contact_phone_sealed, contact_phone_index, updated_at)
+         VALUES ($1, $2, 'zi', $2, 'ni', $2, 'pi', $3)`,
+        [userId, sealed, at],
+      );
+    }
+    t.clock.advanceDays(31);
+    await t.privacy.retention.run("cli");
+    const rows = await db.all("SELECT user_id, zalo_name_sealed, zalo_name_index, contact_name_sealed, contact_name_index, contact_phone_sealed, contact_phone_index FROM support_conversations ORDER BY user_id");
+    expect(rows).toEqual([
+      { user_id: "7001", zalo_name_sealed: null, zalo_name_index: null, contact_name_sealed: null, contact_name_index: null, contact_phone_sealed: null, contact_phone_index: null },
+      { user_id: "7002", zalo_name_sealed: sealed, zalo_name_index: "zi", contact_name_sealed: sealed, contact_name_index: "ni", contact_phone_sealed: sealed, contact_phone_index: "pi" },
+    ]);
+  });
+
   it("when two runs start together, then one runs and the other is skipped without a row", async () => {
     const [first, second] = await Promise.all([t.privacy.retention.run("schedule"), t.privacy.retention.run("schedule")]);
     expect([first.skipped, second.skipped].sort()).toEqual([false, true]);

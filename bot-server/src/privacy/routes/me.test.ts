@@ -42,6 +42,14 @@ describe.each(openTestDatabases({ migrate: true }))("the citizen's privacy API o
     ]);
   });
 
+  it("when several citizens declare at once, then each first declaration records its consent with it", async () => {
+    const users = Array.from({ length: 6 }, () => newZaloUser());
+    const answers = await Promise.all(users.map((u) => t.declare(u)));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    for (const u of users) expect((await consentsOf(u)).consents.map((c) => [c.scope, c.withdrawnAt])).toEqual([["declaration", null]]);
+    expect((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM privacy_consents"))?.n).toBe(6);
+  });
+
   it("when the declaration consent is withdrawn, then a declaration committed before that is refused, and one committed after it records the consent again", async () => {
     const user = newZaloUser();
     expect((await t.declare(user, { committedAt: "2026-11-28T08:00:00.000Z" })).status).toBe(201);
@@ -102,8 +110,18 @@ describe.each(openTestDatabases({ migrate: true }))("the citizen's privacy API o
     const pending = submitDeclarationResponseSchema.parse((await t.declare(user)).body).receipt;
     await t.forward();
 
+    // What the citizen shared in the support chat (sealed), and a chat of someone else.
+    for (const id of [userIdOf(user), userIdOf(other)]) {
+      await db.run(
+        "INSERT INTO support_conversations (user_id, contact_name_sealed, contact_name_index, contact_phone_sealed, contact_phone_index, updated_at) VALUES ($1, $2, 'n', $2, 'p', $3)",
+        [id, Buffer.from("sealed"), t.clock.now()],
+      );
+    }
+
     const asked = await request(t.app).post("/api/me/deletion-requests").set("x-zalo-access-token", user).send({});
     expect(asked.status).toBe(201);
+    const contacts = await db.all<{ user_id: string; n: Buffer | null; p: string | null }>("SELECT user_id, contact_name_sealed AS n, contact_phone_index AS p FROM support_conversations");
+    expect(Object.fromEntries(contacts.map((c) => [c.user_id, [c.n === null, c.p]]))).toEqual({ [userIdOf(user)]: [true, null], [userIdOf(other)]: [false, "p"] });
     const first = deletionRequestResponseSchema.parse(asked.body).request;
     expect(first).toMatchObject({ status: "waiting_delivery", declarationsPurged: 2, declarationsWaiting: 1, completedAt: null });
     // Asking again while it waits answers the same request.
@@ -141,5 +159,27 @@ describe.each(openTestDatabases({ migrate: true }))("the citizen's privacy API o
     expect(res.body.request).toMatchObject({ status: "done", declarationsPurged: 1, declarationsWaiting: 0 });
     expect((await request(t.app).post("/api/me/deletion-requests").send({})).status).toBe(401);
     expect((await request(t.app).get("/api/me/deletion-requests").set("x-zalo-access-token", newZaloUser())).body).toEqual({ request: null });
+  });
+});
+
+describe("the citizen's privacy API, rate limited", () => {
+  it("when one user changes consents or asks for deletion too often, then 429 with Retry-After, and another user is not affected", async () => {
+    const sqlite = openTestDatabases({ migrate: true }).find((d) => d.name === "sqlite");
+    if (!sqlite) throw new Error("no SQLite test database");
+    const db = await sqlite.open();
+    try {
+      const t = await privacyTestApp(db, graph);
+      const user = newZaloUser();
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await request(t.app).post(i % 2 ? "/api/me/consents/phone/withdraw" : "/api/me/consents").set("x-zalo-access-token", user).send({ scope: "phone", version: currentConsentText("phone").version });
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([201, 200, 201, 200, 201, 200, 201, 200, 201, 200, 429]);
+      expect((await request(t.app).post("/api/me/deletion-requests").set("x-zalo-access-token", newZaloUser()).send({})).status).toBe(201);
+    } finally {
+      await db.close();
+    }
   });
 });

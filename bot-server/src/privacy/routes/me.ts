@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from "express";
 import { consentScopeSchema, giveConsentRequestSchema, type DeletionRequestResponse, type MyConsentsResponse } from "@khaibao/shared";
+import { createTokenBucketLimiter, enforceRateLimit, type RateLimiter } from "../../declarations/rate-limit";
 import { AppError } from "../../http/errors";
 import { validate } from "../../http/validate";
 import type { AuditLog } from "../../staff/audit";
@@ -15,7 +16,12 @@ export interface MyPrivacyDeps {
   consents: Consents;
   audit: AuditLog;
   now: () => Date;
+  /** Per Zalo user, for consent changes and deletion requests (each of which is stored or audited). */
+  limiter?: RateLimiter;
 }
+
+/** A citizen changes a consent or asks for deletion a few times, not hundreds: the audit log is append-only. */
+export const PRIVACY_CHANGES_PER_USER = { capacity: 10, perMinute: 2 } as const;
 
 const publicView = ({ zaloUserId: _id, ...request }: StoredDeletionRequest) => request;
 
@@ -28,6 +34,8 @@ const publicView = ({ zaloUserId: _id, ...request }: StoredDeletionRequest) => r
 export function myPrivacyRouter(deps: MyPrivacyDeps): Router {
   const router = Router();
   const requests = new DeletionRequestRepository(deps.db);
+  const limiter = deps.limiter ?? createTokenBucketLimiter(PRIVACY_CHANGES_PER_USER);
+  const budget = (userId: string) => enforceRateLimit(limiter, `privacy:${userId}`);
   const noStore: RequestHandler = (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
@@ -40,6 +48,7 @@ export function myPrivacyRouter(deps: MyPrivacyDeps): Router {
   router.post("/consents", deps.auth, noStore, async (req, res) => {
     const { scope, version } = validate(giveConsentRequestSchema, req.body);
     const user = zaloUserOf(res);
+    await budget(user.id);
     await deps.consents.give(user.id, scope, version, deps.now());
     res.status(201).json(await deps.consents.list(user.id));
   });
@@ -47,6 +56,7 @@ export function myPrivacyRouter(deps: MyPrivacyDeps): Router {
   router.post("/consents/:scope/withdraw", deps.auth, noStore, async (req, res) => {
     const scope = validate(consentScopeSchema, req.params.scope);
     const user = zaloUserOf(res);
+    await budget(user.id);
     if ((await deps.consents.withdraw(user.id, scope, deps.now())) === 0) throw new AppError("consent.not_found", 404);
     res.json(await deps.consents.list(user.id));
   });
@@ -58,6 +68,7 @@ export function myPrivacyRouter(deps: MyPrivacyDeps): Router {
 
   router.post("/deletion-requests", deps.auth, noStore, async (_req, res) => {
     const user = zaloUserOf(res);
+    await budget(user.id);
     const latest = await requests.latest(user.id);
     // Asking again while one is open answers that one; after it is done, a new one starts.
     if (latest && latest.status !== "done") {

@@ -10,10 +10,11 @@ import { migration as m010 } from "./010_staff";
 import { migration as m020 } from "./020_zalo_messaging";
 import { migration as m030 } from "./030_outbox_resends";
 import { migration as m040 } from "./040_support_inbox";
+import { migration as m041 } from "./041_support_desk_checkpoints";
 import { migration as m060 } from "./060_declarations_by_time";
 import { migration as m070 } from "./070_privacy";
 
-export const migrations: readonly Migration[] = [m001, m002, m010, m020, m030, m040, m060, m070];
+export const migrations: readonly Migration[] = [m001, m002, m010, m020, m030, m040, m041, m060, m070];
 
 export type { Migration, MigrationSql, SqlFragments } from "./define";
 export { portable } from "./define";

@@ -17,7 +17,7 @@ export default function CannedPage() {
   const [desks, setDesks] = useState<Desk[]>([]);
   const [editing, setEditing] = useState<number | "new" | undefined>();
   const [form, setForm] = useState(EMPTY);
-  const [desk, setDesk] = useState({ id: "", name: "", hours: "", outOfHoursText: "" });
+  const [desk, setDesk] = useState({ id: "", name: "", hours: "", outOfHoursText: "", checkpoints: "" });
   const [error, setError] = useState<string | undefined>();
 
   const load = useCallback(() => {
@@ -113,6 +113,7 @@ export default function CannedPage() {
           <li key={d.id}>
             <strong>{d.name}</strong> <span className="mono">({d.id})</span> · {d.hours}
             {d.outOfHoursText ? <span className="muted"> · {d.outOfHoursText}</span> : null}
+            {d.checkpointIds.length > 0 ? <span className="mono small"> · {d.checkpointIds.join(", ")}</span> : null}
           </li>
         ))}
       </ul>
@@ -121,8 +122,12 @@ export default function CannedPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setError(undefined);
-          void api.saveDesk({ ...desk, outOfHoursText: desk.outOfHoursText.trim() || null }).then(() => {
-            setDesk({ id: "", name: "", hours: "", outOfHoursText: "" });
+          const checkpointIds = desk.checkpoints
+            .split(",")
+            .map((c) => c.trim().toUpperCase())
+            .filter(Boolean);
+          void api.saveDesk({ id: desk.id, name: desk.name, hours: desk.hours, outOfHoursText: desk.outOfHoursText.trim() || null, checkpointIds }).then(() => {
+            setDesk({ id: "", name: "", hours: "", outOfHoursText: "", checkpoints: "" });
             load();
           }, fail);
         }}
@@ -131,6 +136,7 @@ export default function CannedPage() {
         <TextInput label={t("desks.name")} value={desk.name} onChange={(e) => setDesk({ ...desk, name: e.target.value })} required />
         <TextInput label={t("desks.hours")} hint={t("desks.hours_hint")} value={desk.hours} onChange={(e) => setDesk({ ...desk, hours: e.target.value })} required />
         <TextInput label={t("desks.ooh")} value={desk.outOfHoursText} onChange={(e) => setDesk({ ...desk, outOfHoursText: e.target.value })} />
+        <TextInput label={t("desks.checkpoints")} hint={t("desks.checkpoints_hint")} value={desk.checkpoints} onChange={(e) => setDesk({ ...desk, checkpoints: e.target.value })} />
         <Button type="submit">{t("desks.save")}</Button>
       </form>
     </section>

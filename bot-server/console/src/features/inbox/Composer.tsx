@@ -121,7 +121,7 @@ export function Composer({ userId, vars, onSent, onError }: Props) {
 
   return (
     <div className={`composer composer-${mode}`}>
-      <div className="composer-modes" role="radiogroup" aria-label={t("mode.reply")}>
+      <div className="composer-modes" role="radiogroup" aria-label={t("mode.label")}>
         {(["reply", "note"] as const).map((m) => (
           <label key={m} className={mode === m ? "active" : undefined}>
             <input type="radio" name="composer-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />

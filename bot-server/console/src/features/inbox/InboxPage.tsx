@@ -37,6 +37,7 @@ export default function InboxPage({ me }: { me: StaffUser }) {
   const [view, setView] = useState<InboxView>(seeAll ? "all" : "unassigned");
   const [status, setStatus] = useState<StatusFilter>("open");
   const [q, setQ] = useState("");
+  const [label, setLabel] = useState("");
   const [list, setList] = useState<InboxListResponse | undefined>();
   const [selected, setSelected] = useState<string | undefined>();
   const [thread, setThread] = useState<InboxThreadResponse | undefined>();
@@ -50,14 +51,18 @@ export default function InboxPage({ me }: { me: StaffUser }) {
   const latestContact = useLatest();
 
   const showError = useCallback((e?: unknown) => setError(e instanceof ApiError ? (e.text(lang) ?? t("error")) : t("error")), [lang, t]);
-  const refreshList = useCallback(() => latestList(
-        () => api.listConversations({ view, status, ...(q ? { q } : {}) }),
+  const refreshList = useCallback(
+    () =>
+      latestList(
+        () => api.listConversations({ view, status, ...(q ? { q } : {}), ...(label ? { label } : {}) }),
         (value) => {
           setList(value);
           setNow(Date.now());
         },
         showError,
-      ), [latestList, view, status, q, showError]);
+      ),
+    [latestList, view, status, q, label, showError],
+  );
   const refreshThread = useCallback(
     (userId: string | undefined) => {
       if (!userId) return;
@@ -127,7 +132,7 @@ export default function InboxPage({ me }: { me: StaffUser }) {
     [refreshList, refreshThread],
   );
   const { connected } = useConsoleEvents(onEvent, onConnected);
-  useUnreadTitle(list?.unread ?? 0);
+  useUnreadTitle(list?.unread ?? 0, lang);
 
   const act = async (action: ThreadAction) => {
     if (!selected) return;
@@ -172,8 +177,11 @@ export default function InboxPage({ me }: { me: StaffUser }) {
           onView={setView}
           onStatus={setStatus}
           onSearch={(text) => {
-            setQ(text.trim());
-            if (text.trim()) setStatus("any");
+            const typed = text.trim();
+            // "#gấp" filters by label; anything else searches name, phone, receipt code.
+            setLabel(typed.startsWith("#") ? typed.slice(1) : "");
+            setQ(typed.startsWith("#") ? "" : typed);
+            if (typed) setStatus("any");
           }}
           onSelect={setSelected}
         />

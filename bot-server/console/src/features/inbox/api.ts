@@ -45,5 +45,5 @@ export const updateCanned = (id: number, input: CannedAnswerRequest) => request(
 export const deleteCanned = (id: number) => request(`${base}/canned/${id}`, { method: "DELETE" });
 export const listFaq = () => request(`${base}/faq`, { schema: inboxFaqResponseSchema });
 export const listDesks = () => request(`${base}/desks`, { schema: deskListResponseSchema });
-export const saveDesk = (desk: { id: string; name: string; hours: string; outOfHoursText: string | null }) => request(`${base}/desks`, { method: "POST", body: desk, schema: z.object({ desk: z.unknown() }) });
+export const saveDesk = (desk: { id: string; name: string; hours: string; outOfHoursText: string | null; checkpointIds: string[] }) => request(`${base}/desks`, { method: "POST", body: desk, schema: z.object({ desk: z.unknown() }) });
 export const listAgents = () => request(`${base}/agents`, { schema: inboxAgentsResponseSchema });

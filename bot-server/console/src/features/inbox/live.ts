@@ -90,11 +90,12 @@ export function playNewMessageSound(): void {
 }
 
 /** "(3) Khaibao · ..." while there are unread messages; the console's title comes back when the page closes. */
-export function useUnreadTitle(unread: number): void {
+export function useUnreadTitle(unread: number, lang: string): void {
+  // `lang`: switching language resets the console's title; the count goes back in front of it.
   useEffect(() => {
     const base = document.title.replace(/^\(\d+\) /, "");
     document.title = unread > 0 ? `(${unread}) ${base}` : base;
-  }, [unread]);
+  }, [unread, lang]);
   useEffect(
     () => () => {
       document.title = document.title.replace(/^\(\d+\) /, "");

@@ -1,16 +1,21 @@
 import { useCallback, useEffect, useState } from "react";
-import { retentionRunsResponseSchema, type RetentionRunsResponse } from "@khaibao/shared";
+import { retentionRunResponseSchema, retentionRunsResponseSchema, staffCan, type RetentionRunsResponse, type StaffRole } from "@khaibao/shared";
 import { Button, Notice } from "../../components/ui";
 import { request } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { useI18n } from "../../lib/i18n";
 
-/** Supervisors and admins: the retention limit, what waits for delivery, and the job's last runs. Counts only. */
-export default function RetentionPage() {
+/**
+ * Supervisors and admins: the retention limit, what waits for delivery, and the job's last runs.
+ * Counts only. Admins may run the job now (audit-logged).
+ */
+export default function RetentionPage({ role }: { role: StaffRole }) {
   const { t, lang } = useI18n();
   const [data, setData] = useState<RetentionRunsResponse>();
   const [error, setError] = useState<string>();
+  const [running, setRunning] = useState(false);
+  const [notice, setNotice] = useState<string>();
 
   const load = useCallback(async () => {
     try {
@@ -23,6 +28,20 @@ export default function RetentionPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const runNow = async () => {
+    setRunning(true);
+    setNotice(undefined);
+    try {
+      const outcome = await request("/api/staff/privacy/retention/run", { method: "POST", body: {}, schema: retentionRunResponseSchema });
+      setNotice(outcome.skipped ? t("retention.skipped") : t("retention.ran", { count: outcome.run?.declarationsPurged ?? 0 }));
+      await load();
+    } catch (err) {
+      setError(errorText(err, lang, t("error.network")));
+    } finally {
+      setRunning(false);
+    }
+  };
 
   return (
     <section className="page">
@@ -72,9 +91,17 @@ export default function RetentionPage() {
           </table>
         </div>
       ) : null}
-      <Button variant="secondary" onClick={() => void load()}>
-        {t("retention.refresh")}
-      </Button>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <div className="actions">
+        <Button variant="secondary" onClick={() => void load()}>
+          {t("retention.refresh")}
+        </Button>
+        {staffCan(role, "runRetention") ? (
+          <Button disabled={running} onClick={() => void runNow()}>
+            {running ? t("retention.running_now") : t("retention.run_now")}
+          </Button>
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -23,6 +23,11 @@ export const privacyVi = {
   "retention.trigger.cli": "Dòng lệnh",
   "retention.trigger.console": "Bảng điều khiển",
   "retention.refresh": "Tải lại",
+  "retention.run_now": "Chạy ngay",
+  "retention.running_now": "Đang chạy…",
+  "retention.ran": "Đã chạy xong: xoá thông tin cá nhân của {count} tờ khai.",
+  "retention.skipped": "Một máy chủ khác đang chạy tác vụ này; thử lại sau ít phút.",
+  "audit.action.privacy.retention_run": "Chạy tác vụ xoá dữ liệu quá hạn",
   "audit.action.privacy.deletion_requested": "Người dân yêu cầu xoá dữ liệu",
   "audit.action.privacy.deletion_completed": "Đã xoá dữ liệu theo yêu cầu",
 } as const;
@@ -51,6 +56,11 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "retention.trigger.cli": "Command line",
   "retention.trigger.console": "Console",
   "retention.refresh": "Reload",
+  "retention.run_now": "Run now",
+  "retention.running_now": "Running…",
+  "retention.ran": "Done: personal details of {count} declarations deleted.",
+  "retention.skipped": "Another server is running this job; try again in a few minutes.",
+  "audit.action.privacy.retention_run": "Ran the retention job",
   "audit.action.privacy.deletion_requested": "Citizen asked to delete their data",
   "audit.action.privacy.deletion_completed": "Data deleted on request",
 };

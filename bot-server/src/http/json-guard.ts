@@ -1,0 +1,96 @@
+import { isUtf8 } from "node:buffer";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "./errors";
+
+/** Our API documents are at most 6 levels deep; 32 leaves room and stops a 100,000-level `[[[...`. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Keys that reach for an object's prototype. JSON.parse makes them plain own keys, but code that
+ * copies or merges them (`Object.assign`, a record schema, a spread into `{}`) sets a prototype.
+ */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export type JsonProblem = "not_utf8" | "too_deep" | "duplicate_key" | "forbidden_key";
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+
+/**
+ * Looks at a JSON body's bytes before JSON.parse sees it, for what JSON.parse accepts silently:
+ * bytes that are not UTF-8 (decoded as U+FFFD, so the stored text is not what was sent), nesting
+ * deeper than any document of ours, a key given twice (JSON.parse keeps the last one; another
+ * parser on the way, a proxy or a log reader, may keep the first) and prototype keys.
+ * One pass over the bytes, no recursion; it does not check the grammar, JSON.parse does.
+ */
+export function findJsonProblem(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): JsonProblem | undefined {
+  if (!isUtf8(bytes)) return "not_utf8";
+  // One entry per open container: the keys seen so far for an object, null for an array.
+  const open: (Set<string> | null)[] = [];
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0x7b || b === 0x5b) {
+      if (open.length >= maxDepth) return "too_deep";
+      open.push(b === 0x7b ? new Set() : null);
+    } else if (b === 0x7d || b === 0x5d) {
+      open.pop();
+    } else if (b === QUOTE) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < n; i++) {
+        const c = bytes[i];
+        if (c === BACKSLASH) {
+          escaped = true;
+          i++;
+        } else if (c === QUOTE) break;
+      }
+      const keys = open.at(-1);
+      if (!keys) continue;
+      let j = i + 1;
+      while (j < n && (bytes[j] === 0x20 || bytes[j] === 0x0a || bytes[j] === 0x0d || bytes[j] === 0x09)) j++;
+      if (bytes[j] !== COLON) continue;
+      const key = keyText(bytes, start, i, escaped);
+      if (key === undefined) continue; // a broken escape: JSON.parse will refuse the body
+      if (FORBIDDEN_KEYS.has(key)) return "forbidden_key";
+      if (keys.has(key)) return "duplicate_key";
+      keys.add(key);
+    }
+  }
+  return undefined;
+}
+
+function keyText(bytes: Uint8Array, start: number, end: number, escaped: boolean): string | undefined {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset + start, end + 1 - start).toString("utf8");
+  if (!escaped) return raw.slice(1, -1);
+  // `"\u005f_proto__"` is `__proto__` too: escapes are resolved before comparing.
+  try {
+    const text: unknown = JSON.parse(raw);
+    return typeof text === "string" ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const CODES: Record<JsonProblem, string> = {
+  not_utf8: "http.json_not_utf8",
+  too_deep: "http.json_too_deep",
+  duplicate_key: "http.json_duplicate_key",
+  forbidden_key: "http.json_forbidden_key",
+};
+
+/** The same check as an error for the caller: 400 with a code saying what is wrong. */
+export function jsonProblemError(problem: JsonProblem): AppError {
+  return new AppError(CODES[problem], 400, problem === "too_deep" ? { params: { max: MAX_JSON_DEPTH } } : {});
+}
+
+/**
+ * body-parser's `verify` hook: runs on the raw bytes of every JSON body of the API before they
+ * are decoded. Only UTF-8 is accepted (RFC 8259 §8.1), so a declared charset of UTF-16 is 415.
+ */
+export function verifyJsonBody(_req: IncomingMessage, _res: ServerResponse, bytes: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace("-", "") !== "utf8") throw new AppError("http.unsupported_media_type", 415);
+  const problem = findJsonProblem(bytes);
+  if (problem) throw jsonProblemError(problem);
+}
