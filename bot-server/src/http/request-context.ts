@@ -23,7 +23,8 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): RequestHan
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : res.statusCode === 404 ? "unmatched" : req.baseUrl || "static";
       metrics.observe(req.method, route, res.statusCode, seconds);
       const level = res.statusCode >= 500 ? "error" : "info";
-      logger[level]({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
+      // Building the line (req.path parses the URL) is skipped when the level is off.
+      if (logger.isLevelEnabled(level)) logger[level]({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
     });
     next();
   };

@@ -24,12 +24,23 @@ export function createMetrics(): { registry: Registry; http: HttpMetrics } {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  // Bounded: routes are patterns (never ids), methods and statuses few.
+  const counters = new Map<string, ReturnType<typeof requests.labels>>();
+  const timers = new Map<string, ReturnType<typeof duration.labels>>();
   return {
     registry,
     http: {
       observe(method, route, status, seconds) {
-        requests.inc({ method, route, status: String(status) });
-        duration.observe({ method, route }, seconds);
+        // Label children are looked up once per combination: prom-client hashes the label
+        // object on every plain inc/observe, a cost paid on each request otherwise.
+        const countKey = `${method} ${route} ${status}`;
+        let counter = counters.get(countKey);
+        if (!counter) counters.set(countKey, (counter = requests.labels({ method, route, status: String(status) })));
+        counter.inc();
+        const timeKey = `${method} ${route}`;
+        let timer = timers.get(timeKey);
+        if (!timer) timers.set(timeKey, (timer = duration.labels({ method, route })));
+        timer.observe(seconds);
       },
     },
   };

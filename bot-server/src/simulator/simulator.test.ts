@@ -21,6 +21,7 @@ const PROD = {
   ZALO_MINI_APP_ID: "3",
   DECLARATION_BACKEND_URL: "https://backend.example.vn",
   VACCINATION_REGISTRY_URL: "https://registry.example.vn",
+  VACCINATION_TRUST_URL: "https://trust.example.vn/dsc.pem",
   DATA_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
   RECEIPT_SIGNING_KEY: "r1:MC4CAQAwBQYDK2VwBCIEIDZzUcdTzkKNuL6d7YIfCb+Qy3qFCjT2lw8xVqzS7eXy",
 };
