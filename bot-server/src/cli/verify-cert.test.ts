@@ -43,7 +43,8 @@ async function verifyCert(...args: string[]): Promise<{ code: number; json: Reco
   }
 }
 
-describe("npm run verify-cert", () => {
+// Each case spawns npm and the CLI (seconds each on a loaded CI machine).
+describe("npm run verify-cert", { timeout: 60_000 }, () => {
   it("when the stand-in's certificate is checked with the development trust list, then valid, exit 0, with the decoded certificate", async () => {
     const { code, json } = await verifyCert("--trust", devFolder, hc1);
     expect(code).toBe(0);
@@ -78,7 +79,7 @@ describe("npm run verify-cert", () => {
   });
 });
 
-describe("verify-cert with a trust list JSON (as served by /api/vaccination/trust-list)", () => {
+describe("verify-cert with a trust list JSON (as served by /api/vaccination/trust-list)", { timeout: 60_000 }, () => {
   it("when given the JSON file, then it verifies like the certificates themselves", async () => {
     const { runVerifyCert } = await import("./verify-cert-command");
     const { TrustStore, trustEntriesFromBytes } = await import("../vaccination");
