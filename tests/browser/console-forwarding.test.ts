@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatReceiptCode, type Receipt } from "@khaibao/shared";
+import { purgeDeclarations } from "../../bot-server/src/privacy/retention/purge";
 import { startDeclarationBackendStandin, type ControlsUpdate, type DeclarationBackendStandin } from "../../bot-server/src/standins/declaration-backend";
 import { AccountManagement, DEFAULT_SCRYPT } from "../../bot-server/src/staff";
 import { DEFAULT_LOCKOUT } from "../../bot-server/src/staff/throttle";
@@ -91,7 +92,7 @@ describe.skipIf(!browserTestsEnabled())("staff console: forwarding problems", ()
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
     await nav.waitFor();
-    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Xác minh phiếu", "Hộp thư hỗ trợ", "Theo dõi", "Chuyển tiếp dữ liệu", "Câu trả lời mẫu", "Nhật ký", "Lưu trữ dữ liệu"]);
+    expect(await nav.getByRole("link").allInnerTexts()).toEqual(["Hộp thư hỗ trợ", "Câu trả lời mẫu", "Xác minh phiếu", "Theo dõi", "Chuyển tiếp dữ liệu", "Nhật ký", "Lưu trữ dữ liệu"]);
 
     await nav.getByRole("link", { name: "Chuyển tiếp dữ liệu" }).click();
     await page.getByRole("heading", { name: "Chuyển tiếp dữ liệu" }).waitFor();
@@ -136,6 +137,19 @@ describe.skipIf(!browserTestsEnabled())("staff console: forwarding problems", ()
 
     const audit = await server.server.db.all<{ actor_username: string; reason: string }>("SELECT actor_username, reason FROM staff_audit_log WHERE action = 'forwarding.retried'");
     expect(audit).toEqual([{ actor_username: SUPERVISOR.username, reason: "Bên tiếp nhận đã gỡ quy tắc chặn, gửi lại" }]);
+    expect(errors).toEqual([]);
+  });
+
+  it("when the retention job purged the rejected declaration, then it is marked and cannot be selected for sending again", async () => {
+    // The real retention statement, as the job runs it once the declaration is past the limit.
+    expect(await purgeDeclarations(server.server.db, { before: new Date(Date.now() + 60_000) }, new Date(), 10)).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
+    await page.getByRole("button", { name: "Làm mới" }).click();
+    await row(kept).filter({ hasText: "Đã xoá dữ liệu cá nhân theo thời hạn lưu trữ: không gửi lại được" }).waitFor();
+    expect(await row(kept).getByRole("checkbox").isDisabled()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Chọn tất cả" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Gửi lại" }).isDisabled()).toBe(true);
+    await shot("console-forwarding-purged.png");
     expect(errors).toEqual([]);
   });
 });

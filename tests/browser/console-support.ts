@@ -55,3 +55,39 @@ export async function issueReceipt(baseUrl: string, zaloToken = "dev:4242:Nguyen
   if (res.status !== 201) throw new Error(`POST /api/declarations: ${res.status} ${await res.text()}`);
   return submitDeclarationResponseSchema.parse(await res.json()).receipt;
 }
+
+/**
+ * What of the main navigation the window does not show whole: links (and the user's menu and
+ * language switch) outside the viewport or cut short, and a sidebar that needs scrolling.
+ */
+export async function navHiddenParts(page: Page, navLabel: string): Promise<string[]> {
+  return page.evaluate((label) => {
+    const nav = document.querySelector(`nav[aria-label="${label}"]`);
+    if (!nav) return ["no navigation"];
+    const bar = nav.parentElement as HTMLElement;
+    const items = [...Array.from(nav.querySelectorAll("a")), ...Array.from(bar.querySelectorAll("button"))];
+    const hidden = items
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth || el.scrollWidth > el.clientWidth;
+      })
+      .map((el) => el.textContent ?? "");
+    for (const box of [bar, nav]) if (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) hidden.push("the navigation scrolls");
+    return hidden;
+  }, navLabel);
+}
+
+/** Menu items a click at their far end would miss: covered, or cut off by a clipping parent. */
+export async function menuItemsCut(page: Page, menuLabel: string): Promise<string[]> {
+  return page.evaluate((label) => {
+    const menu = document.querySelector(`[role="menu"][aria-label="${label}"]`);
+    if (!menu) return ["no menu"];
+    return Array.from(menu.querySelectorAll('[role="menuitem"]'))
+      .filter((item) => {
+        const r = item.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.right - 4, r.top + r.height / 2);
+        return !hit || !item.contains(hit) || item.scrollWidth > item.clientWidth;
+      })
+      .map((item) => item.textContent ?? "");
+  }, menuLabel);
+}

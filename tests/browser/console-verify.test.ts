@@ -8,7 +8,7 @@ import { base45Decode, base45Encode, type Receipt } from "@khaibao/shared";
 import { createReceiptSigner } from "../../bot-server/src/receipts";
 import { browserTestsEnabled, chromiumPath, CHROMIUM_ARGS } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
-import { assertConsoleBuilt, collectErrors, issueReceipt, LAPTOP } from "./console-support";
+import { assertConsoleBuilt, collectErrors, issueReceipt, LAPTOP, menuItemsCut, navHiddenParts } from "./console-support";
 
 /**
  * The staff console end to end, at a checkpoint laptop's 1366x768, against the real server:
@@ -107,7 +107,20 @@ describe.skipIf(!browserTestsEnabled())("staff console: accounts and receipt ver
     await page.getByRole("navigation", { name: "Điều hướng chính" }).waitFor();
     await page.waitForURL(/\/console\/verify$/);
     const nav = await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link").allInnerTexts();
-    expect(nav).toEqual(["Xác minh phiếu", "Hộp thư hỗ trợ", "Theo dõi", "Chuyển tiếp dữ liệu", "Chốt kiểm soát", "Xuất dữ liệu", "Tài khoản", "Câu trả lời mẫu", "Nhật ký", "Lưu trữ dữ liệu"]);
+    expect(nav).toEqual(["Hộp thư hỗ trợ", "Câu trả lời mẫu", "Xác minh phiếu", "Theo dõi", "Chuyển tiếp dữ liệu", "Chốt kiểm soát", "Xuất dữ liệu", "Tài khoản", "Nhật ký", "Lưu trữ dữ liệu"]);
+    // A sidebar in groups; at 1366x768 every section, the language switch and the user's menu are in view.
+    const groups = page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("list");
+    const titles = await Promise.all((await groups.all()).map(async (g) => page.locator(`#${await g.getAttribute("aria-labelledby")}`).textContent()));
+    expect(titles).toEqual(["Hỗ trợ", "Kiểm tra", "Vận hành", "Quản trị"]);
+    expect(await navHiddenParts(page, "Điều hướng chính")).toEqual([]);
+    await shot("screenshots/console-nav-admin.png");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    const navEn = page.getByRole("navigation", { name: "Main navigation" });
+    expect(await navEn.getByRole("link").allInnerTexts()).toEqual(["Support inbox", "Canned answers", "Verify receipt", "Dashboard", "Forwarding", "Checkpoints", "Export", "Accounts", "Audit log", "Data retention"]);
+    expect(await navHiddenParts(page, "Main navigation")).toEqual([]);
+    await shot("screenshots/console-nav-admin-en.png");
+    await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
+    await page.getByRole("navigation", { name: "Điều hướng chính" }).waitFor();
 
     await page.getByRole("link", { name: "Tài khoản" }).click();
     await page.getByRole("heading", { name: "Tài khoản cán bộ" }).waitFor();
@@ -139,6 +152,12 @@ describe.skipIf(!browserTestsEnabled())("staff console: accounts and receipt ver
     await shot("console-audit.png");
 
     await page.getByRole("button", { name: /Quản trị viên/ }).click();
+    // The menu opens upwards from the foot of the sidebar, whole inside the window.
+    const menu = page.getByRole("menu", { name: "Tài khoản của tôi" });
+    const box = await menu.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= LAPTOP.viewport.height).toBe(true);
+    expect(await menuItemsCut(page, "Tài khoản của tôi")).toEqual([]);
+    await shot("screenshots/console-nav-user-menu.png");
     await page.getByRole("menuitem", { name: "Đăng xuất", exact: true }).click();
     await page.getByText("Bạn đã đăng xuất.").waitFor();
   });

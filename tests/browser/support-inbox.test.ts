@@ -7,7 +7,7 @@ import { AccountManagement, DEFAULT_SCRYPT } from "../../bot-server/src/staff";
 import { DEFAULT_LOCKOUT } from "../../bot-server/src/staff/throttle";
 import { browserTestsEnabled, chromiumPath, CHROMIUM_ARGS } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
-import { assertConsoleBuilt, collectErrors, issueReceipt, LAPTOP } from "./console-support";
+import { assertConsoleBuilt, collectErrors, issueReceipt, LAPTOP, navHiddenParts } from "./console-support";
 
 /**
  * The support inbox end to end at 1366x768, against the real server as the README starts it:
@@ -149,6 +149,10 @@ describe.skipIf(!browserTestsEnabled())("support inbox", () => {
     expect(await agent.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link").allInnerTexts()).toEqual(["Hộp thư hỗ trợ"]);
     await agent.getByRole("tab", { name: /Chưa giao/ }).waitFor();
     await agent.getByText("Không có hội thoại nào.").waitFor();
+    // The sidebar beside the inbox: its three columns still fit the laptop's width, nothing scrolls.
+    expect(await navHiddenParts(agent, "Điều hướng chính")).toEqual([]);
+    expect(await agent.evaluate(() => [document.documentElement.scrollWidth <= window.innerWidth, document.documentElement.scrollHeight <= window.innerHeight])).toEqual([true, true]);
+    await shot(agent, "console-nav-agent.png");
   });
 
   it("when a citizen asks for a person, then the conversation appears in the agent's list without a reload; the agent takes it, replies with /chao and adds a note, and only the reply reaches Zalo", async () => {

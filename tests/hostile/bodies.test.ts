@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentConsentText, errorBodySchema } from "@khaibao/shared";
 import { startTestServer, type TestServer } from "../support/server";
@@ -85,6 +86,33 @@ describe("hostile request bodies", { timeout: 30_000 }, () => {
     await stillServing();
   });
 
+  it("when a small compressed body inflates past the limit (a zip bomb), then 413 without inflating it all", async () => {
+    const before = await tableCounts();
+    const bomb = gzipSync(Buffer.alloc(20_000_000, 0x20));
+    expect(bomb.length).toBeLessThan(64_000);
+    for (const path of ["/api/declarations", "/api/staff/login", "/webhooks/zalo"]) {
+      const res = await post(path, bomb, { "content-encoding": "gzip" });
+      expect([path, res.status]).toEqual([path, 413]);
+    }
+    const br = await post("/api/declarations", brotliCompressSync(Buffer.alloc(20_000_000, 0x20)), { "content-encoding": "br" });
+    expect(br.status).toBe(413);
+    expect(await tableCounts()).toEqual(before);
+    await stillServing();
+  });
+
+  it("when framing is ambiguous (Content-Length with Transfer-Encoding, two lengths), then 400 and no second request is smuggled through", async () => {
+    const smuggled = "GET /api/me HTTP/1.1\r\nHost: localhost\r\nX-Zalo-Access-Token: dev:smuggled\r\n\r\n";
+    for (const framing of [
+      `Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${smuggled}`,
+      `Content-Length: 4\r\nContent-Length: ${4 + smuggled.length}\r\n\r\n{}{}${smuggled}`,
+      `Transfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n${smuggled}`,
+    ]) {
+      const answer = await rawExchange(t.baseUrl, (socket) => void socket.write(`POST /api/me/consents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Zalo-Access-Token: ${TOKEN}\r\n${framing}`));
+      expect(answer.status).toBe(400);
+      expect(answer.text.match(/HTTP\/1\.1 \d{3}/g)).toHaveLength(1);
+    }
+  });
+
   it("when JSON is nested 100,000 levels deep, then 413 (it is over the limit); 30,000 levels within the limit are 400 http.json_too_deep", async () => {
     const before = await tableCounts();
     const huge = await post("/api/declarations", "[".repeat(100_000) + "]".repeat(100_000));
@@ -169,6 +197,18 @@ describe("hostile request bodies", { timeout: 30_000 }, () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect((Object.prototype as { polluted?: unknown }).polluted).toBeUndefined();
     await stillServing();
+  });
+
+  it("when a body holds \\u0000 or the URL %00, then 400 http.nul_char on every route (PostgreSQL text cannot hold it)", async () => {
+    const before = await tableCounts();
+    const valid = JSON.stringify(declarationBody());
+    for (const path of BODY_ROUTES) {
+      const res = await post(path, valid.replace("Phố", "Ph\\u0000ố"), { "x-zalo-access-token": `dev:nul-${Math.random().toString(36).slice(2)}` });
+      expect([path, res.status, res.code]).toEqual([path, 400, "http.nul_char"]);
+    }
+    const inUrl = await fetch(`${t.baseUrl}/api/receipts/%00`);
+    expect([inUrl.status, errorBodySchema.parse(await inUrl.json()).error.code]).toEqual([400, "http.nul_char"]);
+    expect(await tableCounts()).toEqual(before);
   });
 
   it("when a JSON body is not UTF-8, then 400 http.json_not_utf8 on every route, and a non-UTF-8 charset is 415", async () => {

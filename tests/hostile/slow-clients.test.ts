@@ -90,7 +90,8 @@ describe("slow clients", { timeout: 15_000 }, () => {
     let received = "";
     socket.setEncoding("latin1");
     socket.on("data", (chunk: string) => (received += chunk));
-    const answers = () => received.match(/^HTTP\/1\.1 \d{3}/gm) ?? [];
+    // Status lines: the second follows the first answer's body directly, not on a line of its own.
+    const answers = () => received.match(/HTTP\/1\.1 \d{3}/g) ?? [];
     const get = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
     await new Promise<void>((resolve) => socket.on("connect", resolve));
     socket.write(get);
@@ -98,7 +99,7 @@ describe("slow clients", { timeout: 15_000 }, () => {
     // Another connection that never sends its headers is closed: the headers limit has passed for the idle one too.
     expect((await rawExchange(t.baseUrl, () => {}, 12_000)).closedByServer).toBe(true);
     socket.write(get);
-    await expect.poll(() => received, { timeout: 3_000 }).toMatch(/HTTP\/1\.1 \d{3}[^]*HTTP\/1\.1 \d{3}/);
+    await expect.poll(() => answers().length).toBe(2);
     expect(answers()).toEqual(["HTTP/1.1 200", "HTTP/1.1 200"]);
     socket.destroy();
   });

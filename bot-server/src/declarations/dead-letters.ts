@@ -19,7 +19,8 @@ export interface DeadLetters {
   counts(): Promise<ForwardingCounts>;
   /**
    * Rejected and dead rows among `declarationIds` back to pending. `inside` runs in the same
-   * transaction (the audit entry), so a retry is never left unrecorded.
+   * transaction (the audit entry), so a retry is never left unrecorded. Throws
+   * `PersonalDataPurgedError` (and moves nothing) if any of them had its personal data purged.
    */
   retry(declarationIds: readonly string[], inside?: (moved: RequeuedRow[]) => Promise<void>): Promise<RequeuedRow[]>;
 }

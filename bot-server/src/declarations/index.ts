@@ -29,6 +29,7 @@ export type { DeclarationBackend, BackendDeclaration, BackendVerdict } from "./o
 export type { OutboxWorker } from "./outbox/worker";
 export { createDeadLetters, type DeadLetters, type RequeuedRow } from "./dead-letters";
 export { ForwardingProblems } from "./outbox/problems";
+export { PersonalDataPurgedError } from "./outbox/errors";
 export { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
 
 /** Default budgets: a citizen declares a few times a day; a verifier checks a queue, one by one. */

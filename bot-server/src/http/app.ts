@@ -5,7 +5,7 @@ import type { Registry } from "prom-client";
 import type { HttpMetrics } from "../observability/metrics";
 import { healthRouter } from "../health/routes";
 import { errorHandler, routeNotFound } from "./error-handler";
-import { verifyJsonBody } from "./json-guard";
+import { refuseNulInUrl, verifyJsonBody } from "./json-guard";
 import { requestContext } from "./request-context";
 import { cors } from "./cors";
 
@@ -35,6 +35,7 @@ export function createApp(parts: AppParts): Express {
   app.disable("x-powered-by");
   if (parts.trustProxy) app.set("trust proxy", /^\d+$/.test(parts.trustProxy) ? Number(parts.trustProxy) : parts.trustProxy);
   app.use(requestContext(parts.logger, parts.metrics.http));
+  app.use(refuseNulInUrl);
   for (const [path, router] of parts.machine ?? []) app.use(path, router);
   app.use(
     helmet({

@@ -11,11 +11,20 @@ function hasForbiddenKey(value: unknown): boolean {
   return Object.entries(value).some(([k, v]) => FORBIDDEN.has(k) || hasForbiddenKey(v));
 }
 
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasNul);
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v));
+}
+
 describe("findJsonProblem", () => {
-  it("when given any JSON document JSON.stringify writes (indented or not), then it finds nothing unless a prototype key is in it", () => {
+  it("when given any JSON document JSON.stringify writes (indented or not), then it finds nothing unless a prototype key or a NUL is in it", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom(undefined, 2, "\t"), (value, indent) => {
-        const problem = findJsonProblem(bytes(JSON.stringify(value, null, indent)));
+        const text = JSON.stringify(value, null, indent);
+        const problem = findJsonProblem(bytes(text));
+        if (hasNul(value)) return problem === "nul_char" || (problem === "forbidden_key" && hasForbiddenKey(value));
         return hasForbiddenKey(value) ? problem === "forbidden_key" : problem === undefined;
       }),
       { numRuns: 2_000 },
@@ -43,5 +52,8 @@ describe("findJsonProblem", () => {
     expect(findJsonProblem(Buffer.from([0x22, 0xc3, 0x28, 0x22]))).toBe("not_utf8");
     expect(findJsonProblem(bytes('{"\\u005f_proto__":{}}'))).toBe("forbidden_key");
     expect(findJsonProblem(bytes('{"a":{"constructor":{"prototype":{}}}}'))).toBe("forbidden_key");
+    expect(findJsonProblem(bytes(JSON.stringify({ name: "a\u0000b" })))).toBe("nul_char");
+    // A backslash, then the letters u0000: text, not a NUL.
+    expect(findJsonProblem(bytes('{"a":"\\\\u0000"}'))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { AppError } from "./errors";
 
 /** Our API documents are at most 6 levels deep; 32 leaves room and stops a 100,000-level `[[[...`. */
@@ -11,7 +12,7 @@ export const MAX_JSON_DEPTH = 32;
  */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-export type JsonProblem = "not_utf8" | "too_deep" | "duplicate_key" | "forbidden_key";
+export type JsonProblem = "not_utf8" | "too_deep" | "duplicate_key" | "forbidden_key" | "nul_char";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -21,7 +22,8 @@ const COLON = 0x3a;
  * Looks at a JSON body's bytes before JSON.parse sees it, for what JSON.parse accepts silently:
  * bytes that are not UTF-8 (decoded as U+FFFD, so the stored text is not what was sent), nesting
  * deeper than any document of ours, a key given twice (JSON.parse keeps the last one; another
- * parser on the way, a proxy or a log reader, may keep the first) and prototype keys.
+ * parser on the way, a proxy or a log reader, may keep the first), prototype keys, and `\u0000`
+ * in a string (PostgreSQL text cannot hold it: the query fails, a 500; no person types it).
  * One pass over the bytes, no recursion; it does not check the grammar, JSON.parse does.
  */
 export function findJsonProblem(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): JsonProblem | undefined {
@@ -43,6 +45,7 @@ export function findJsonProblem(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): J
         const c = bytes[i];
         if (c === BACKSLASH) {
           escaped = true;
+          if (bytes[i + 1] === 0x75 && isNulEscape(bytes, i + 2)) return "nul_char";
           i++;
         } else if (c === QUOTE) break;
       }
@@ -59,6 +62,12 @@ export function findJsonProblem(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): J
     }
   }
   return undefined;
+}
+
+const ZERO = 0x30;
+/** `0000` after `\u`. */
+function isNulEscape(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === ZERO && bytes[at + 1] === ZERO && bytes[at + 2] === ZERO && bytes[at + 3] === ZERO;
 }
 
 function keyText(bytes: Uint8Array, start: number, end: number, escaped: boolean): string | undefined {
@@ -78,12 +87,22 @@ const CODES: Record<JsonProblem, string> = {
   too_deep: "http.json_too_deep",
   duplicate_key: "http.json_duplicate_key",
   forbidden_key: "http.json_forbidden_key",
+  nul_char: "http.nul_char",
 };
 
 /** The same check as an error for the caller: 400 with a code saying what is wrong. */
 export function jsonProblemError(problem: JsonProblem): AppError {
   return new AppError(CODES[problem], 400, problem === "too_deep" ? { params: { max: MAX_JSON_DEPTH } } : {});
 }
+
+/**
+ * `%00` anywhere in the path or query: refused before any route, for the reason `\u0000` is
+ * refused in bodies (a search for it would fail on PostgreSQL with a 500). A raw NUL never gets
+ * this far: Node's parser refuses it.
+ */
+export const refuseNulInUrl: RequestHandler = (req, _res, next) => {
+  next(req.originalUrl.includes("%00") ? new AppError("http.nul_char", 400) : undefined);
+};
 
 /**
  * body-parser's `verify` hook: runs on the raw bytes of every JSON body of the API before they

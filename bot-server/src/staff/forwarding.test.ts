@@ -3,6 +3,7 @@ import { forwardingListResponseSchema, forwardingRetryResponseSchema, staffAudit
 import { createHttpDeclarationBackend, DeclarationRepository, OutboxRepository } from "../declarations";
 import { createOutboxWorker, type OutboxWorker } from "../declarations/outbox/worker";
 import { seedCheckpoints, storeDeclaration, testCipher } from "../declarations/testing";
+import { purgeDeclarations } from "../privacy/retention/purge";
 import type { FieldCipher } from "../privacy";
 import { startDeclarationBackendStandin, type ControlsUpdate, type DeclarationBackendStandin } from "../standins/declaration-backend";
 import type { Database } from "../storage";
@@ -109,6 +110,7 @@ describe.each(openTestDatabases({ migrate: true }))("forwarding page API ($name)
       reason: "rejected_by_rule",
       lastAttemptAt: "2026-03-02T08:00:00.000Z",
       resends: 0,
+      personalDataPurged: false,
     });
     expect(body.nextBefore).toBeNull();
     // The sample declaration's name, ID number and phone never leave the server here.
@@ -167,6 +169,49 @@ describe.each(openTestDatabases({ migrate: true }))("forwarding page API ($name)
     for (const e of retried) expect(e).toMatchObject({ actorUsername: "sup1", targetType: "declaration", reason, requestId: "req-retry-1" });
     expect(retried.find((e) => e.targetId === rejected.id)?.details).toEqual({ from: "rejected", backendReason: "rejected_by_rule" });
     expect(retried.find((e) => e.targetId === dead.id)?.details).toEqual({ from: "dead", backendReason: "backend answered HTTP 503" });
+  });
+
+  it("when the retention job purged a rejected declaration, then resending it is refused with a clear 409, nothing moves, and the others can still be resent", async () => {
+    const { rejected, dead } = await rejectedAndDead();
+    // The real retention statement, as the job runs it once the declaration is past the limit.
+    expect(await purgeDeclarations(db, { before: new Date(clock.now().getTime() + 1000) }, clock.now(), 10)).toBe(1);
+    // The page shows it as purged, so staff do not select it; the dead one is still sendable.
+    expect((await list(supervisor, "?state=rejected")).body.items.map((i) => [i.declarationId, i.personalDataPurged])).toEqual([[rejected.id, true]]);
+    expect((await list(supervisor, "?state=dead")).body.items.map((i) => [i.declarationId, i.personalDataPurged])).toEqual([[dead.id, false]]);
+
+    const refused = await as(t.app, supervisor, "post", "/api/staff/forwarding/retry").send({ declarationIds: [dead.id, rejected.id], reason: "gửi lại sau khi sửa" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: "forwarding.personal_data_purged",
+      messages: {
+        vi: expect.stringContaining("1 tờ khai đã bị xoá dữ liệu cá nhân"),
+        en: expect.stringContaining("personal data of 1 declaration(s) were deleted"),
+      },
+      fields: [{ path: "declarationIds.1", code: "forwarding.declaration_purged", messages: { vi: "Tờ khai đã bị xoá dữ liệu cá nhân theo thời hạn lưu trữ, không thể gửi lại" } }],
+    });
+    // Nothing moved, nothing was audited, the worker was not woken: the batch is refused whole.
+    expect((await list(supervisor, "")).body.counts).toMatchObject({ rejected: 1, dead: 1, pending: 0 });
+    expect(wakes).toBe(0);
+    const audit = staffAuditListResponseSchema.parse((await as(t.app, admin, "get", "/api/staff/audit")).body);
+    expect(audit.entries.filter((e) => e.action === "forwarding.retried")).toEqual([]);
+    // The repository's own resend paths never move it either (a caller that skips `requeue`).
+    const outbox = new OutboxRepository(db);
+    expect(await outbox.retryRejected(rejected.id, clock.now())).toBe(false);
+    expect(await new DeclarationRepository(db).findById(rejected.id)).toMatchObject({ status: "rejected" });
+
+    const rest = await as(t.app, supervisor, "post", "/api/staff/forwarding/retry").send({ declarationIds: [dead.id], reason: "gửi lại sau khi sửa" });
+    expect(forwardingRetryResponseSchema.parse(rest.body)).toEqual({ retried: { rejected: [], dead: [dead.id] }, skipped: [] });
+    expect(await worker.drainOnce()).toBe(1);
+  });
+
+  it("when a dead row's declaration was purged, then retryDead leaves it on the list", async () => {
+    const { dead } = await rejectedAndDead();
+    // Retention only purges delivered declarations; a purge by hand (or a future rule) must still not make it sendable.
+    await db.run("UPDATE declarations SET sealed = $1, personal_data_purged_at = $2 WHERE id = $3", [Buffer.alloc(0), clock.now(), dead.id]);
+    expect(await new OutboxRepository(db).retryDead([dead.id], clock.now())).toBe(0);
+    const refused = await as(t.app, supervisor, "post", "/api/staff/forwarding/retry").send({ declarationIds: [dead.id], reason: "gửi lại sau khi sửa" });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "forwarding.personal_data_purged"]);
+    expect((await list(supervisor, "?state=dead")).body.counts).toMatchObject({ dead: 1, pending: 0 });
   });
 
   it("when there are more rows than a page, then `before` pages through them newest first", async () => {

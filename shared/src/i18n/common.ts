@@ -26,6 +26,7 @@ export const commonMessages = {
   "http.json_too_deep": { vi: "Dữ liệu JSON lồng nhau quá sâu (tối đa {max} cấp)", en: "JSON nested too deeply (at most {max} levels)" },
   "http.json_duplicate_key": { vi: "Dữ liệu JSON có một khóa lặp lại", en: "JSON has a key given twice" },
   "http.json_forbidden_key": { vi: "Dữ liệu JSON có khóa không được phép", en: "JSON has a key that is not allowed" },
+  "http.nul_char": { vi: "Dữ liệu gửi lên chứa ký tự NUL không được phép", en: "The request contains a NUL character, which is not allowed" },
   "http.unsupported_media_type": { vi: "Kiểu dữ liệu không được hỗ trợ", en: "Unsupported content type" },
   "http.rate_limited": { vi: "Bạn thao tác quá nhanh, vui lòng thử lại sau", en: "Too many requests, please try again later" },
   "http.internal": { vi: "Lỗi hệ thống, vui lòng thử lại sau", en: "Internal error, please try again later" },

@@ -34,6 +34,11 @@ export const forwardingProblemSchema = z.object({
   createdAt: z.string(),
   /** How many times staff already sent it again. */
   resends: z.number().int(),
+  /**
+   * The retention job (or the citizen's deletion request) blanked its personal data: nothing is
+   * left to send, so it cannot be sent again (the retry answers `forwarding.personal_data_purged`).
+   */
+  personalDataPurged: z.boolean(),
 });
 export type ForwardingProblem = z.infer<typeof forwardingProblemSchema>;
 

@@ -27,4 +27,12 @@ export const staffMessages = {
     en: "You cannot disable, change the role of or reset the password of your own account (use Change password)",
   },
   "staff.last_admin": { vi: "Cần giữ ít nhất một quản trị viên đang hoạt động", en: "At least one active administrator must remain" },
+  "forwarding.personal_data_purged": {
+    vi: "Không thể gửi lại: {count} tờ khai đã bị xoá dữ liệu cá nhân (hết thời hạn lưu trữ hoặc theo yêu cầu xoá của người dân). Bỏ chọn các tờ khai đó rồi thử lại",
+    en: "Cannot send again: the personal data of {count} declaration(s) were deleted (retention limit reached, or the citizen asked for deletion). Unselect them and try again",
+  },
+  "forwarding.declaration_purged": {
+    vi: "Tờ khai đã bị xoá dữ liệu cá nhân theo thời hạn lưu trữ, không thể gửi lại",
+    en: "The declaration's personal data were deleted under the retention rules; it cannot be sent again",
+  },
 } as const satisfies Catalogue;

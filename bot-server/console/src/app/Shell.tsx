@@ -4,7 +4,7 @@ import { LanguageSwitch } from "../components/LanguageSwitch";
 import { useI18n } from "../lib/i18n";
 import { navigate, paths } from "../lib/router";
 import { useSession } from "../lib/session";
-import { sectionsFor } from "./sections";
+import { navGroupsFor } from "./sections";
 
 function link(to: string) {
   return (e: MouseEvent<HTMLAnchorElement>) => {
@@ -68,31 +68,47 @@ function UserMenu({ user }: { user: StaffUser }) {
   );
 }
 
-/** Top bar with the sections the role may use, the language switch and the user's menu. */
+/**
+ * A left sidebar: the brand, the role's sections in small groups, then the language switch and
+ * the user's menu at the bottom. An admin has a dozen sections: a vertical list keeps them all in
+ * sight on a 1366x768 office screen, where a top bar had to scroll sideways and hide some.
+ */
 export function Shell({ user, pathname, children }: { user: StaffUser; pathname: string; children: ReactNode }) {
   const { t } = useI18n();
-  const sections = user.mustChangePassword ? [] : sectionsFor(user.role);
+  const groups = user.mustChangePassword ? [] : navGroupsFor(user.role);
   return (
     <div className="shell">
-      <header className="topbar">
-        <a className="brand" href={paths.home} onClick={link(paths.home)}>
+      <aside className="sidebar">
+        <a className="brand sidebar-brand" href={paths.home} onClick={link(paths.home)}>
           <span className="brand-mark" aria-hidden="true" />
-          <span>
-            <strong>{t("app.name")}</strong> <span className="brand-sub">{t("app.subtitle")}</span>
+          <span className="brand-text">
+            <strong>{t("app.name")}</strong>
+            <span className="brand-sub">{t("app.subtitle")}</span>
           </span>
         </a>
         <nav aria-label={t("nav.main")} className="nav">
-          {sections.map((s) => (
-            <a key={s.path} href={s.path} onClick={link(s.path)} aria-current={pathname === s.path ? "page" : undefined}>
-              {t(s.label)}
-            </a>
+          {groups.map((g) => (
+            <div key={g.id} className="nav-group">
+              <span className="nav-group-title" id={`nav-group-${g.id}`}>
+                {t(g.label)}
+              </span>
+              <ul aria-labelledby={`nav-group-${g.id}`}>
+                {g.sections.map((s) => (
+                  <li key={s.path}>
+                    <a href={s.path} onClick={link(s.path)} aria-current={pathname === s.path ? "page" : undefined}>
+                      {t(s.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
           ))}
         </nav>
-        <div className="topbar-end">
-          <LanguageSwitch />
+        <div className="sidebar-end">
           <UserMenu user={user} />
+          <LanguageSwitch />
         </div>
-      </header>
+      </aside>
       <main className="content">{children}</main>
     </div>
   );

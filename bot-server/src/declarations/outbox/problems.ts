@@ -14,6 +14,7 @@ interface ProblemRow {
   checkpoint_name: string | null;
   holder_name_masked: string;
   created_at: string;
+  personal_data_purged_at: string | null;
 }
 
 /** Vietnam has no daylight saving: midnight there is 17:00 UTC the day before. */
@@ -35,7 +36,8 @@ export class ForwardingProblems {
   /** Newest finished first; `before` (`finishedAt|id`) pages backwards. */
   async list(query: ForwardingQuery): Promise<ForwardingProblem[]> {
     const select = `SELECT o.declaration_id, o.state, o.attempts, o.resends, o.last_error, o.last_attempt_at, o.finished_at,
-                           d.receipt_code, d.checkpoint_id, c.name AS checkpoint_name, d.holder_name_masked, d.created_at
+                           d.receipt_code, d.checkpoint_id, c.name AS checkpoint_name, d.holder_name_masked, d.created_at,
+                           d.personal_data_purged_at
                       FROM declaration_outbox o
                       JOIN declarations d ON d.id = o.declaration_id
                       LEFT JOIN checkpoints c ON c.id = d.checkpoint_id
@@ -67,6 +69,7 @@ export class ForwardingProblems {
       finishedAt: r.finished_at,
       createdAt: r.created_at,
       resends: Number(r.resends),
+      personalDataPurged: r.personal_data_purged_at !== null,
     }));
   }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../storage";
+import { PersonalDataPurgedError } from "./errors";
 
 export type OutboxState = "pending" | "done" | "dead" | "rejected";
 
@@ -36,6 +37,8 @@ export interface DeadRow {
 }
 
 const DUE = "state = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)";
+/** The row's declaration still holds its personal data (`$1` is the declaration id). */
+const NOT_PURGED = "NOT EXISTS (SELECT 1 FROM declarations d WHERE d.id = $1 AND d.personal_data_purged_at IS NOT NULL)";
 
 /**
  * The declaration outbox: which accepted declarations still have to reach the backend. Rows are
@@ -120,7 +123,10 @@ export class OutboxRepository {
     );
   }
 
-  /** Dead rows back to pending, due now, with a fresh attempt budget. Returns how many moved. */
+  /**
+   * Dead rows back to pending, due now, with a fresh attempt budget. Returns how many moved. A
+   * declaration whose personal data were purged is never moved: the worker could not open it.
+   */
   async retryDead(declarationIds: readonly string[], now: Date): Promise<number> {
     let moved = 0;
     // One statement per id keeps the SQL portable (no arrays) and the ids bound as parameters.
@@ -128,7 +134,7 @@ export class OutboxRepository {
       for (const id of new Set(declarationIds)) {
         const { changes } = await tx.run(
           `UPDATE declaration_outbox SET state = 'pending', attempts = 0, next_attempt_at = $2, finished_at = NULL, updated_at = $2
-            WHERE declaration_id = $1 AND state = 'dead'`,
+            WHERE declaration_id = $1 AND state = 'dead' AND ${NOT_PURGED}`,
           [id, now],
         );
         moved += changes;
@@ -140,7 +146,8 @@ export class OutboxRepository {
   /**
    * A rejected row back to pending under a new key (`resends` + 1), and its declaration back to
    * `accepted`. The backend's rejection is final for what it received; staff use this after the
-   * cause was put right on the backend's side. A revoked declaration is never sent again.
+   * cause was put right on the backend's side. A revoked declaration is never sent again, nor
+   * one whose personal data were purged (retention, deletion request): nothing is left to send.
    */
   async retryRejected(declarationId: string, now: Date): Promise<boolean> {
     return this.db.transaction(async (tx) => {
@@ -148,7 +155,7 @@ export class OutboxRepository {
         `UPDATE declaration_outbox SET state = 'pending', attempts = 0, resends = resends + 1, next_attempt_at = $2, claimed_until = NULL, claimed_by = NULL,
                 finished_at = NULL, updated_at = $2
           WHERE declaration_id = $1 AND state = 'rejected'
-            AND EXISTS (SELECT 1 FROM declarations d WHERE d.id = $1 AND d.status = 'rejected')`,
+            AND EXISTS (SELECT 1 FROM declarations d WHERE d.id = $1 AND d.status = 'rejected' AND d.personal_data_purged_at IS NULL)`,
         [declarationId, now],
       );
       if (changes === 0) return false;
@@ -160,10 +167,21 @@ export class OutboxRepository {
   /**
    * Staff's "send again" for a mix of rejected and dead rows, in one transaction with whatever
    * `inside` records (the audit log): either both happen or neither. Ids in any other state are
-   * left alone and not returned.
+   * left alone and not returned. If any of them was purged, nothing moves and
+   * `PersonalDataPurgedError` says which: staff must not believe those were sent again.
    */
   async requeue(declarationIds: readonly string[], now: Date, inside?: (moved: RequeuedRow[]) => Promise<void>): Promise<RequeuedRow[]> {
     return this.db.transaction(async (tx) => {
+      const purged: string[] = [];
+      for (const id of new Set(declarationIds)) {
+        const row = await tx.get(
+          `SELECT 1 AS purged FROM declaration_outbox o JOIN declarations d ON d.id = o.declaration_id
+            WHERE o.declaration_id = $1 AND o.state IN ('rejected', 'dead') AND d.personal_data_purged_at IS NOT NULL`,
+          [id],
+        );
+        if (row) purged.push(id);
+      }
+      if (purged.length > 0) throw new PersonalDataPurgedError(purged, declarationIds);
       const moved: RequeuedRow[] = [];
       for (const id of new Set(declarationIds)) {
         const row = await tx.get<{ state: OutboxState; last_error: string | null }>("SELECT state, last_error FROM declaration_outbox WHERE declaration_id = $1", [id]);

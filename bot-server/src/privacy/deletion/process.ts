@@ -1,13 +1,14 @@
 import type { AuditLog } from "../../staff/audit";
 import type { Queryable } from "../../storage";
-import { countHeldDeclarations, purgeDeclarations, purgeInbox, purgeMessages, purgeSupportContacts, type Scope } from "../retention/purge";
+import { countHeldDeclarations, purgeDeclarations, purgeInbox, purgeMessages, purgeNotes, purgeSupportContacts, type Scope } from "../retention/purge";
 import { DeletionRequestRepository, type StoredDeletionRequest } from "./requests";
 
 const CHUNK = 500;
 
 /**
  * Carries a deletion request as far as it can go now: the citizen's declarations the backend
- * already has, their chat texts, webhook bodies and shared contact are blanked. Declarations
+ * already has, their chat texts, webhook bodies and shared contact are blanked, staff's private
+ * notes about them deleted (their chat found by either Zalo id, see `purge.ts`). Declarations
  * still on their way to the backend are delivered first (the authorities must receive what was
  * declared); the request then waits (`waiting_delivery`) and a later run finishes it. Only what
  * existed when the request was made is in scope. Completion is written to the audit log.
@@ -29,6 +30,7 @@ export async function processDeletionRequest(
   await db.transaction(async (tx) => {
     while ((await purgeInbox(tx, scope, CHUNK)) === CHUNK);
     while ((await purgeMessages(tx, scope, CHUNK)) >= CHUNK);
+    while ((await purgeNotes(tx, scope, CHUNK)) === CHUNK);
     await purgeSupportContacts(tx, { zaloUserId: request.zaloUserId });
   });
   const waiting = await countHeldDeclarations(db, scope);

@@ -3,7 +3,7 @@ import type { AuditLog } from "../../staff/audit";
 import type { Database, Queryable } from "../../storage";
 import { processDeletionRequest } from "../deletion/process";
 import { DeletionRequestRepository } from "../deletion/requests";
-import { purgeDeclarations, purgeInbox, purgeMessages, purgeSupportContacts } from "./purge";
+import { purgeDeclarations, purgeInbox, purgeMessages, purgeNotes, purgeSupportContacts } from "./purge";
 import { RetentionRuns, type RunCounts } from "./runs";
 
 /** pg_try_advisory_xact_lock(class, key): "kp" (khaibao privacy); the key is the schema's. */
@@ -52,6 +52,11 @@ export function createRetentionJob(opts: RetentionJobOptions): RetentionJob {
     }
     for (let n = CHUNK; n >= CHUNK; ) {
       n = await q.transaction((tx) => purgeMessages(tx, { before }, CHUNK));
+      counts.messagesPurged += n;
+    }
+    // Staff's notes count with the chat texts: the run record has no column of their own.
+    for (let n = CHUNK; n === CHUNK; ) {
+      n = await q.transaction((tx) => purgeNotes(tx, { before }, CHUNK));
       counts.messagesPurged += n;
     }
     await q.transaction((tx) => purgeSupportContacts(tx, { before }));

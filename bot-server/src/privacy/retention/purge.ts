@@ -16,7 +16,12 @@ export interface Scope {
   zaloUserId?: string;
 }
 
-function where(scope: Scope, timeColumn: string, userColumn: string, params: SqlValue[]): string {
+/**
+ * `chat`: the column holds the OA-scoped id of a support chat. A deletion request comes with the
+ * app-scoped id (the mini app's), which the inbox links to the chat (`app_user_id`) when Zalo
+ * sends both: the chat of either id is the citizen's.
+ */
+function where(scope: Scope, timeColumn: string, userColumn: string, params: SqlValue[], chat = false): string {
   const parts: string[] = [];
   if (scope.before) {
     params.push(scope.before);
@@ -24,7 +29,8 @@ function where(scope: Scope, timeColumn: string, userColumn: string, params: Sql
   }
   if (scope.zaloUserId !== undefined) {
     params.push(scope.zaloUserId);
-    parts.push(`${userColumn} = $${params.length}`);
+    const n = params.length;
+    parts.push(chat ? `(${userColumn} = $${n} OR ${userColumn} IN (SELECT l.user_id FROM support_conversations l WHERE l.app_user_id = $${n}))` : `${userColumn} = $${n}`);
   }
   return parts.length > 0 ? ` AND ${parts.join(" AND ")}` : "";
 }
@@ -67,7 +73,7 @@ export async function countHeldDeclarations(q: Queryable, scope: Scope): Promise
 /** Raw webhook bodies (messages, shared phone numbers) of events already processed. */
 export async function purgeInbox(q: Queryable, scope: Scope, limit: number): Promise<number> {
   const params: SqlValue[] = [limit];
-  const filter = where(scope, "received_at", "user_id", params);
+  const filter = where(scope, "received_at", "user_id", params, true);
   const { changes } = await q.run(
     `UPDATE zalo_inbox SET raw_body = '' WHERE id IN (
        SELECT id FROM zalo_inbox WHERE state IN ('done', 'failed') AND raw_body <> ''${filter} ORDER BY id LIMIT $1)`,
@@ -79,7 +85,7 @@ export async function purgeInbox(q: Queryable, scope: Scope, limit: number): Pro
 /** Chat texts both ways, and the bodies of outgoing messages that are no longer waiting to be sent. */
 export async function purgeMessages(q: Queryable, scope: Scope, limit: number): Promise<number> {
   const p1: SqlValue[] = [limit];
-  const f1 = where(scope, "created_at", "user_id", p1);
+  const f1 = where(scope, "created_at", "user_id", p1, true);
   const texts = await q.run(
     `UPDATE zalo_conversation_messages SET text = NULL, payload = NULL WHERE id IN (
        SELECT id FROM zalo_conversation_messages
@@ -87,7 +93,7 @@ export async function purgeMessages(q: Queryable, scope: Scope, limit: number): 
     p1,
   );
   const p2: SqlValue[] = [limit];
-  const f2 = where(scope, "created_at", "user_id", p2);
+  const f2 = where(scope, "created_at", "user_id", p2, true);
   const outgoing = await q.run(
     `UPDATE zalo_outbox SET message = '' WHERE id IN (
        SELECT id FROM zalo_outbox WHERE state IN ('sent', 'failed', 'undeliverable') AND message <> ''${f2} ORDER BY id LIMIT $1)`,
@@ -96,10 +102,21 @@ export async function purgeMessages(q: Queryable, scope: Scope, limit: number): 
   return texts.changes + outgoing.changes;
 }
 
+/**
+ * Staff's private notes in the support inbox: written about a citizen, they can quote a CCCD, a
+ * phone or a name. They feed no count, so the rows go (not just the text).
+ */
+export async function purgeNotes(q: Queryable, scope: Scope, limit: number): Promise<number> {
+  const params: SqlValue[] = [limit];
+  const filter = where(scope, "created_at", "user_id", params, true);
+  const { changes } = await q.run(`DELETE FROM support_notes WHERE id IN (SELECT id FROM support_notes WHERE 1 = 1${filter} ORDER BY id LIMIT $1)`, params);
+  return changes;
+}
+
 /** The support chat's Zalo display name and the name and phone a citizen shared (sealed, with blind indexes). */
 export async function purgeSupportContacts(q: Queryable, scope: Scope): Promise<number> {
   const params: SqlValue[] = [];
-  const filter = where(scope, "updated_at", "user_id", params);
+  const filter = where(scope, "updated_at", "user_id", params, true);
   const { changes } = await q.run(
     `UPDATE support_conversations SET zalo_name_sealed = NULL, zalo_name_index = NULL, contact_name_sealed = NULL, contact_name_index = NULL,
             contact_phone_sealed = NULL, contact_phone_index = NULL

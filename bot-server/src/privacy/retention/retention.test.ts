@@ -7,6 +7,7 @@ import type { RunningStandin } from "../../standins/listen";
 import { event, manualClock, startZaloHarness, type ZaloHarness } from "../../zalo/oa/testing";
 import { everyValue, GRAPH_APP_SECRET, newZaloUser, privacyTestApp, secretsIn, type PrivacyTestApp } from "../testing";
 import { sampleDeclaration } from "../../declarations/testing";
+import { InboxRepository } from "../../inbox";
 
 let graph: RunningStandin;
 beforeAll(async () => {
@@ -70,6 +71,10 @@ describe.each(openTestDatabases({ migrate: true }))("retention job on $name", ({
     await zalo.drain();
     const inbox = await db.all<{ state: string }>("SELECT state FROM zalo_inbox");
     expect(inbox.map((r) => r.state)).toEqual(["done", "done"]);
+    // A staff member's private note about the chat, quoting the CCCD and the phone.
+    const chatUser = (await db.get<{ user_id: string }>("SELECT user_id FROM zalo_conversation_messages ORDER BY id LIMIT 1"))?.user_id as string;
+    await new InboxRepository(db).addNote(chatUser, { id: "staff-1", name: "Trần Thị Lan" }, "Gọi lại: CCCD 001090123456, SĐT 0912 345 678", t.clock.now());
+    expect(secretsIn(Buffer.from(JSON.stringify(await db.all("SELECT * FROM support_notes"))))).toEqual(["001090123456", "912 345 678"]);
     // The test can fail: before the run the data really is there.
     expect(secretsIn(await everyValue(db))).toEqual(expect.arrayContaining(["001090123456", "912 345 678", "Nguyễn Văn An"]));
     if (name === "sqlite") expect(secretsIn((await sqliteFileBytes(db)).main)).toContain("001090123456");
@@ -80,6 +85,8 @@ describe.each(openTestDatabases({ migrate: true }))("retention job on $name", ({
     if (outcome.skipped) throw new Error("the run was skipped");
     expect(outcome.run).toMatchObject({ trigger: "cli", declarationsPurged: 3, inboxPurged: 2, error: null });
     expect(outcome.run.messagesPurged).toBeGreaterThan(0);
+    // The note is gone (and counted with the messages); the scans below cover its bytes too.
+    expect(await db.all("SELECT * FROM support_notes")).toEqual([]);
 
     expect(secretsIn(await everyValue(db))).toEqual([]);
     if (name === "sqlite") {
@@ -95,12 +102,14 @@ describe.each(openTestDatabases({ migrate: true }))("retention job on $name", ({
   it("when the clock is still within the limit, then nothing is purged, and the run is recorded with its times", async () => {
     expect((await t.declare(newZaloUser())).status).toBe(201);
     await t.forward();
+    await new InboxRepository(db).addNote("7001", { id: "staff-1", name: "Trần Thị Lan" }, "Hẹn gọi lại chiều nay", t.clock.now());
     t.clock.advanceDays(29);
     const outcome = await t.privacy.retention.run("schedule");
     expect(outcome).toMatchObject({ skipped: false, run: { declarationsPurged: 0, inboxPurged: 0, messagesPurged: 0, error: null } });
     const [run] = await t.privacy.overview.runs(10);
     expect(run).toMatchObject({ trigger: "schedule", startedAt: t.clock.now().toISOString(), finishedAt: t.clock.now().toISOString(), cutoff: "2026-11-27T09:00:00.000Z" });
     expect((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM declarations WHERE personal_data_purged_at IS NULL"))?.n).toBe(1);
+    expect(await new InboxRepository(db).notes("7001")).toMatchObject([{ text: "Hẹn gọi lại chiều nay" }]);
   });
 
   it("when a declaration has not reached the backend, then it is kept past the limit, delivered whole, and purged by the next run", async () => {

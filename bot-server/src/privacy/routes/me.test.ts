@@ -1,6 +1,7 @@
 import request from "supertest";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { currentConsentText, deletionRequestResponseSchema, myConsentsResponseSchema, submitDeclarationResponseSchema } from "@khaibao/shared";
+import { InboxRepository } from "../../inbox";
 import { AuditLog } from "../../staff/audit";
 import type { Database } from "../../storage";
 import { openTestDatabases } from "../../storage/testing";
@@ -117,11 +118,20 @@ describe.each(openTestDatabases({ migrate: true }))("the citizen's privacy API o
         [id, Buffer.from("sealed"), t.clock.now()],
       );
     }
+    // The citizen's chat under its OA-scoped id, linked to the mini app's id as Zalo reports it.
+    await db.run(
+      "INSERT INTO support_conversations (user_id, app_user_id, contact_name_sealed, contact_name_index, contact_phone_sealed, contact_phone_index, updated_at) VALUES ('oa-linked', $1, $2, 'n', $2, 'p', $3)",
+      [userIdOf(user), Buffer.from("sealed"), t.clock.now()],
+    );
+    // Staff's private notes about each chat, which can quote the citizen's ID number.
+    const notes = new InboxRepository(db);
+    for (const id of [userIdOf(user), "oa-linked", userIdOf(other)]) await notes.addNote(id, { id: "staff-1", name: "Trần Thị Lan" }, `CCCD 001090123456 (${id})`, t.clock.now());
 
     const asked = await request(t.app).post("/api/me/deletion-requests").set("x-zalo-access-token", user).send({});
     expect(asked.status).toBe(201);
     const contacts = await db.all<{ user_id: string; n: Buffer | null; p: string | null }>("SELECT user_id, contact_name_sealed AS n, contact_phone_index AS p FROM support_conversations");
-    expect(Object.fromEntries(contacts.map((c) => [c.user_id, [c.n === null, c.p]]))).toEqual({ [userIdOf(user)]: [true, null], [userIdOf(other)]: [false, "p"] });
+    expect(Object.fromEntries(contacts.map((c) => [c.user_id, [c.n === null, c.p]]))).toEqual({ [userIdOf(user)]: [true, null], "oa-linked": [true, null], [userIdOf(other)]: [false, "p"] });
+    expect(await db.all("SELECT user_id, text FROM support_notes")).toEqual([{ user_id: userIdOf(other), text: `CCCD 001090123456 (${userIdOf(other)})` }]);
     const first = deletionRequestResponseSchema.parse(asked.body).request;
     expect(first).toMatchObject({ status: "waiting_delivery", declarationsPurged: 2, declarationsWaiting: 1, completedAt: null });
     // Asking again while it waits answers the same request.

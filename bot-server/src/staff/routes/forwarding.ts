@@ -17,7 +17,9 @@ export interface ForwardingRouteDeps {
  * - `POST /forwarding/retry {declarationIds, reason}`: back to pending, one audit entry per
  *   declaration moved, in the same transaction. A rejection is the backend's final word on what
  *   it received; staff resend one after it was put right on the backend's side, so a rejected
- *   declaration goes back to `accepted` and is sent under a new idempotency key.
+ *   declaration goes back to `accepted` and is sent under a new idempotency key. One whose
+ *   personal data were already purged (retention, deletion request) cannot be: 409
+ *   `forwarding.personal_data_purged`, with the offending `declarationIds.<i>`, and nothing moves.
  */
 export function forwardingRoutes(deps: ForwardingRouteDeps): Router {
   const router = Router();

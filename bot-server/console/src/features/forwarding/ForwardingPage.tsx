@@ -54,7 +54,7 @@ export default function ForwardingPage() {
       const page = await listProblems(asked);
       if (stateRef.current !== asked) return;
       setListing({ ...page, at: Date.now() });
-      setSelected((current) => new Set(page.items.filter((i) => current.has(i.declarationId)).map((i) => i.declarationId)));
+      setSelected((current) => new Set(page.items.filter((i) => current.has(i.declarationId) && !i.personalDataPurged).map((i) => i.declarationId)));
       setError(undefined);
     } catch (err) {
       setError(errorText(err, lang, t("error.network")));
@@ -99,7 +99,9 @@ export default function ForwardingPage() {
   }, [toast]);
 
   const items = listing?.items ?? [];
-  const allSelected = items.length > 0 && items.every((i) => selected.has(i.declarationId));
+  // A declaration whose personal data were purged has nothing left to send: never selectable.
+  const sendable = items.filter((i) => !i.personalDataPurged);
+  const allSelected = sendable.length > 0 && sendable.every((i) => selected.has(i.declarationId));
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -174,7 +176,8 @@ export default function ForwardingPage() {
                     type="checkbox"
                     aria-label={t("forwarding.select_all")}
                     checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.declarationId)))}
+                    disabled={sendable.length === 0}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(sendable.map((i) => i.declarationId)))}
                   />
                 </th>
                 <th scope="col">{t("forwarding.col.code")}</th>
@@ -195,6 +198,7 @@ export default function ForwardingPage() {
                       type="checkbox"
                       aria-label={t("forwarding.select", { code: formatReceiptCode(i.receiptCode) })}
                       checked={selected.has(i.declarationId)}
+                      disabled={i.personalDataPurged}
                       onChange={() => toggle(i.declarationId)}
                     />
                   </td>
@@ -207,6 +211,7 @@ export default function ForwardingPage() {
                   <td className="reason-cell">
                     <Reason raw={i.reason} />
                     {i.resends > 0 ? <span className="sub">{t("forwarding.resent", { count: String(i.resends) })}</span> : null}
+                    {i.personalDataPurged ? <span className="sub purged-note">{t("forwarding.purged")}</span> : null}
                   </td>
                   <td className="num">{i.attempts}</td>
                   <td className="small nowrap">{i.lastAttemptAt ? formatDateTime(i.lastAttemptAt, lang) : "—"}</td>

@@ -16,6 +16,10 @@ export const en: Record<MessageKey, string> = {
   "nav.accounts": "Accounts",
   "nav.audit": "Audit log",
   "nav.main": "Main navigation",
+  "nav.group.support": "Support",
+  "nav.group.checks": "Checks",
+  "nav.group.operations": "Operations",
+  "nav.group.admin": "Administration",
 
   "role.agent": "Support agent",
   "role.supervisor": "Support supervisor",
@@ -215,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   "forwarding.loading": "Loading…",
   "forwarding.more": "Show more",
   "forwarding.resent": "Sent again {count} times",
+  "forwarding.purged": "Personal data deleted under the retention rules: cannot be sent again",
   "forwarding.reason.rejected_by_rule": "Refused by a rule of the backend",
   "forwarding.reason.invalid_declaration": "The backend considers the declaration invalid",
   "forwarding.reason.row_missing": "The declaration is missing from the database",

@@ -16,6 +16,10 @@ export const vi = {
   "nav.accounts": "Tài khoản",
   "nav.audit": "Nhật ký",
   "nav.main": "Điều hướng chính",
+  "nav.group.support": "Hỗ trợ",
+  "nav.group.checks": "Kiểm tra",
+  "nav.group.operations": "Vận hành",
+  "nav.group.admin": "Quản trị",
 
   "role.agent": "Nhân viên hỗ trợ",
   "role.supervisor": "Trưởng ca hỗ trợ",
@@ -215,6 +219,7 @@ export const vi = {
   "forwarding.loading": "Đang tải…",
   "forwarding.more": "Xem thêm",
   "forwarding.resent": "Đã gửi lại {count} lần",
+  "forwarding.purged": "Đã xoá dữ liệu cá nhân theo thời hạn lưu trữ: không gửi lại được",
   "forwarding.reason.rejected_by_rule": "Bị từ chối theo quy tắc của hệ thống tiếp nhận",
   "forwarding.reason.invalid_declaration": "Hệ thống tiếp nhận cho rằng nội dung tờ khai không hợp lệ",
   "forwarding.reason.row_missing": "Không tìm thấy tờ khai trong cơ sở dữ liệu",
