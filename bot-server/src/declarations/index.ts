@@ -89,7 +89,10 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
   });
   const auth = requireZaloUser(deps.graph);
   const limiter = (given: RateLimiter | undefined, fallback: { capacity: number; perMinute: number }) => given ?? createTokenBucketLimiter(fallback);
-  const inserter = createBatchedDeclarationInserter(declarations);
+  // SQLite runs one transaction at a time: a second batch in flight would only wait for the
+  // lock with one item in it, while with one in flight the next batch gathers everyone who
+  // arrived meanwhile. PostgreSQL commits on several connections at once.
+  const inserter = createBatchedDeclarationInserter(declarations, { maxInFlight: deps.db.dialect === "sqlite" ? 1 : 2 });
   const submit = {
     // Lookups go straight to the repository; inserts of concurrent submissions share a commit.
     declarations: {

@@ -58,6 +58,7 @@ export const retentionRunSchema = z.object({
   cutoff: z.string(),
   declarationsPurged: z.number().int(),
   inboxPurged: z.number().int(),
+  /** Chat texts both ways, bodies of outgoing messages, and staff's private notes (deleted). */
   messagesPurged: z.number().int(),
   deletionRequestsDone: z.number().int(),
   error: z.string().nullable(),
