@@ -216,7 +216,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ...staff.api,
     ],
     // Raw body on this route only: the signature is over the exact bytes Zalo sent.
-    machine: !serveHttp ? [] : [["/webhooks/zalo", zalo.webhookRouter]],
+    machine: !serveHttp ? [] : [["/webhooks/zalo", zalo.webhookHandlers]],
     other: !serveHttp ? [] : [
       ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
       ["/", receiptKeysRouter(signer)],

@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from "express";
+import express, { type Express, type RequestHandler, type Router } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
@@ -24,7 +24,7 @@ export interface AppParts {
    * but without the browser headers (CSP and friends protect pages, not a JSON acknowledgement),
    * so the busiest route passes the fewest layers.
    */
-  machine?: ReadonlyArray<readonly [string, Router]>;
+  machine?: ReadonlyArray<readonly [string, RequestHandler[]]>;
 }
 
 /** JSON bodies of our API are small (a declaration is ~2 kB); anything larger is refused with 413. */
@@ -36,7 +36,7 @@ export function createApp(parts: AppParts): Express {
   if (parts.trustProxy) app.set("trust proxy", /^\d+$/.test(parts.trustProxy) ? Number(parts.trustProxy) : parts.trustProxy);
   app.use(requestContext(parts.logger, parts.metrics.http));
   app.use(refuseNulInUrl);
-  for (const [path, router] of parts.machine ?? []) app.use(path, router);
+  for (const [path, handlers] of parts.machine ?? []) app.post(path, ...handlers);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Router } from "express";
+import type { RequestHandler, Router } from "express";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { miniAppButton, type OutgoingMessage, type ZaloEvent, type ZaloEventFacts } from "@khaibao/shared";
@@ -31,7 +31,7 @@ import { createWebhookIngest, type WebhookIngest } from "../../webhook/ingest";
 import { createWebhookMetrics } from "../../webhook/metrics";
 import type { Middleware } from "../../webhook/pipeline/context";
 import { createEventProcessor, type EventProcessor } from "../../webhook/pipeline/processor";
-import { zaloWebhookRouter } from "../../webhook/router";
+import { zaloWebhookHandlers, zaloWebhookRouter } from "../../webhook/router";
 import { createHttpZaloOAuth, ZALO_OAUTH_URL } from "../oauth/client";
 import { createTokenManager, type TokenManager } from "../oauth/token-manager";
 import { TokenStore } from "../oauth/token-store";
@@ -116,6 +116,8 @@ export interface ZaloModuleDeps {
 export interface ZaloModule {
   /** Mount at `/webhooks/zalo` among the app's `other` routers (no JSON parser before it). */
   webhookRouter: Router;
+  /** The same route as handlers, for mounting straight on the app (`app.post`). */
+  webhookHandlers: RequestHandler[];
   /** The receiver without HTTP: verify + parse + store one delivery. */
   ingest: WebhookIngest;
   /** Feed events straight into the pipeline (tests, the dev chat simulator). */
@@ -266,7 +268,7 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
       oaId,
       oaSecretKey,
       // Events arriving together share one INSERT and one commit (group commit).
-      inbox: createBatchedInboxWriter(inbox),
+      inbox: createBatchedInboxWriter(inbox, { maxInFlight: db.dialect === "sqlite" ? 1 : 2 }),
       now,
       maxEventAgeMs: tuning.maxEventAgeMs,
       onStored: () => inboxWorker.wake(),
@@ -277,6 +279,7 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
     let stopping: Promise<void> | undefined;
     return {
       webhookRouter: zaloWebhookRouter(ingest),
+      webhookHandlers: zaloWebhookHandlers(ingest),
       ingest,
       pipeline,
       inboxWorker,
