@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sampleDeclaration } from "../../shared/src/testing/fixtures";
-import { freePort, startNode, type Child } from "./processes";
+import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { round } from "./sizes";
 
 export const BACKEND_TOKEN = "bench-backend-token";
@@ -125,9 +125,9 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     children.push(
-      await startNode([...ENTRY, "bot-server/src/main.ts"], {
+      await startNode(SERVER_ENTRY, {
         NODE_ENV: "development",
-        INSTANCE_ROLE: process.env.BENCH_ROLE ?? "all",
+        INSTANCE_ROLE: "all",
         PORT: String(port),
         HOST: "127.0.0.1",
         LOG_LEVEL: "warn",

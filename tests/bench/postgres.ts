@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import type autocannon from "autocannon";
 import { assertAllOk, BACKEND_TOKEN, backendCount, control, FAMILIES, load, waitFor } from "./declarations";
-import { freePort, startNode, type Child } from "./processes";
+import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { round } from "./sizes";
 import { loadWebhooks } from "./webhook";
 
@@ -92,7 +92,7 @@ export async function benchPostgres(opts: { durationSec: number; backlog: number
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       // One after the other: the second finds the migrations done (they are advisory-locked anyway).
-      children.push(await startNode([...ENTRY, "bot-server/src/main.ts"], { ...shared, PORT: String(port) }, `${url}/readyz`, 60_000));
+      children.push(await startNode(SERVER_ENTRY, { ...shared, PORT: String(port) }, `${url}/readyz`, 60_000));
       urls.push(url);
     }
 

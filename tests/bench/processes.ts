@@ -53,3 +53,9 @@ export async function startNode(args: string[], env: Record<string, string>, rea
       }),
   };
 }
+
+/**
+ * The server as production runs it: the bundle `npm run build` writes (`npm run bench` builds
+ * first), not the TypeScript sources through a loader.
+ */
+export const SERVER_ENTRY = ["bot-server/dist/main.js"];

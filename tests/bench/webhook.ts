@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
-import { freePort, startNode, type Child } from "./processes";
+import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { signedUserText } from "./signed-events";
 import { round } from "./sizes";
 
@@ -58,42 +58,81 @@ export interface WebhookBench {
   webhookIngestRps: number;
   webhookIngestRatio: number;
   webhookP99MsAt1000: number;
+  webhookBotAnsweredPerSecond: number;
+  webhookIngestAllInOneRps: number;
+  webhookIngestAllInOneRatio: number;
 }
 
 function assertAllOk(name: string, r: autocannon.Result): void {
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
 }
 
+/** Events still waiting in the inbox, from an instance's /metrics. */
+async function inboxPending(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/khaibao_zalo_inbox_events\{state="pending"\} (\d+)/.exec(text)?.[1] ?? Number.NaN);
+}
+
+/**
+ * Ingest is measured on a web instance (INSTANCE_ROLE=web: HTTP only), the way a deployment that
+ * separates roles takes Zalo's traffic; the bot's work on those events is then measured on a
+ * worker instance on the same database (events answered per second, replies through the OA
+ * stand-in). For comparison, the same ingest load on one all-in-one instance, whose bot and
+ * replies compete for the same cores.
+ */
 export async function benchWebhook(opts: { durationSec: number }): Promise<WebhookBench> {
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-webhook-"));
   const children: Child[] = [];
+  const server = async (role: "web" | "worker" | "all", file: string) => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    // Development defaults: the Zalo ids above, the OA stand-in answering the bot's replies.
+    const child = await startNode(SERVER_ENTRY, { NODE_ENV: "development", INSTANCE_ROLE: role, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SQLITE_PATH: path.join(dir, file) }, `${url}/readyz`);
+    children.push(child);
+    return { url, child };
+  };
   try {
     const basePort = await freePort();
     const baseUrl = `http://127.0.0.1:${basePort}`;
     children.push(
       await startNode([...ENTRY, "tests/bench/webhook-baseline-server.ts"], { PORT: String(basePort), BENCH_APP_ID: DEV_ZALO_APP_ID, BENCH_OA_SECRET_KEY: DEV_ZALO_OA_SECRET_KEY }, `${baseUrl}/`, 30_000, true),
     );
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    // Development defaults: the Zalo ids above, the OA stand-in answering the bot's replies.
-    children.push(await startNode([...ENTRY, "bot-server/src/main.ts"], { NODE_ENV: "development", INSTANCE_ROLE: process.env.BENCH_ROLE ?? "all", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SQLITE_PATH: path.join(dir, "khaibao.sqlite") }, `${url}/readyz`));
+    const web = await server("web", "khaibao.sqlite");
 
     // Warm up both (JIT, prepared statements).
     assertAllOk("baseline warm-up", await load({ url: baseUrl, amount: 2_000, connections: 32 }));
-    assertAllOk("server warm-up", await load({ url, amount: 2_000, connections: 32 }));
+    assertAllOk("server warm-up", await load({ url: web.url, amount: 2_000, connections: 32 }));
 
     const baseline = await load({ url: baseUrl, durationSec: opts.durationSec, connections: 32 });
     assertAllOk("baseline", baseline);
-    const ingest = await load({ url, durationSec: opts.durationSec, connections: 32 });
+    const ingest = await load({ url: web.url, durationSec: opts.durationSec, connections: 32 });
     assertAllOk("ingest", ingest);
-    const fixed = await load({ url, durationSec: opts.durationSec, connections: 32, overallRate: 1_000 });
+    const fixed = await load({ url: web.url, durationSec: opts.durationSec, connections: 32, overallRate: 1_000 });
     assertAllOk("fixed rate", fixed);
+    await web.child.stop();
+
+    // The bot's side: a worker instance answers the backlog the web instance stored.
+    const worker = await server("worker", "khaibao.sqlite");
+    const before = await inboxPending(worker.url);
+    const started = Date.now();
+    await new Promise((r) => setTimeout(r, opts.durationSec * 1000));
+    const processed = before - (await inboxPending(worker.url));
+    const processedPerSecond = processed / ((Date.now() - started) / 1000);
+    await worker.child.stop();
+
+    const all = await server("all", "all-in-one.sqlite");
+    assertAllOk("all-in-one warm-up", await load({ url: all.url, amount: 2_000, connections: 32 }));
+    const allInOne = await load({ url: all.url, durationSec: opts.durationSec, connections: 32 });
+    assertAllOk("all-in-one ingest", allInOne);
 
     return {
       webhookBaselineRps: round(baseline.requests.average),
       webhookIngestRps: round(ingest.requests.average),
       webhookIngestRatio: round(ingest.requests.average / baseline.requests.average, 2),
       webhookP99MsAt1000: fixed.latency.p99,
+      webhookBotAnsweredPerSecond: round(processedPerSecond),
+      webhookIngestAllInOneRps: round(allInOne.requests.average),
+      webhookIngestAllInOneRatio: round(allInOne.requests.average / baseline.requests.average, 2),
     };
   } finally {
     await Promise.all(children.map((c) => c.stop()));

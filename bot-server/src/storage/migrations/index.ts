@@ -13,8 +13,9 @@ import { migration as m040 } from "./040_support_inbox";
 import { migration as m041 } from "./041_support_desk_checkpoints";
 import { migration as m060 } from "./060_declarations_by_time";
 import { migration as m070 } from "./070_privacy";
+import { migration as m080 } from "./080_inbox_pending_index";
 
-export const migrations: readonly Migration[] = [m001, m002, m010, m020, m030, m040, m041, m060, m070];
+export const migrations: readonly Migration[] = [m001, m002, m010, m020, m030, m040, m041, m060, m070, m080];
 
 export type { Migration, MigrationSql, SqlFragments } from "./define";
 export { portable } from "./define";

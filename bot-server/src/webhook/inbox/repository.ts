@@ -84,11 +84,14 @@ export class InboxRepository {
     const now = opts.now.toISOString();
     const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
     const lock = this.db.dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
+    // SQLite's planner prefers the (state, user_id, id) index and then sorts every pending event;
+    // the partial index walks them in id order and stops at the LIMIT (migration 080).
+    const pendingInOrder = this.db.dialect === "sqlite" ? "INDEXED BY zalo_inbox_pending_idx" : "";
     const free = "(claimed_until IS NULL OR claimed_until <= $1)";
     const rows = await this.db.all<{ id: number | string; user_id: string; event_name: string; raw_body: string; retry_num: number; attempts: number; received_at: string }>(
       `UPDATE zalo_inbox SET attempts = attempts + 1, claimed_until = $2, claimed_by = $3
         WHERE id IN (
-          SELECT i.id FROM zalo_inbox i
+          SELECT i.id FROM zalo_inbox i ${pendingInOrder}
            WHERE i.state = 'pending' AND i.next_attempt_at <= $1 AND (i.claimed_until IS NULL OR i.claimed_until <= $1)
              AND i.id = (SELECT MIN(j.id) FROM zalo_inbox j WHERE j.state = 'pending' AND j.user_id = i.user_id)
            ORDER BY i.id LIMIT $4 ${lock})

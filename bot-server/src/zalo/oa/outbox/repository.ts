@@ -57,11 +57,14 @@ export class OutboundRepository {
     const now = opts.now.toISOString();
     const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
     const lock = this.db.dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
+    // Walk only queued/sending rows in id order (migration 080) instead of sorting them all: the
+    // queue grows long when Zalo's rate limit holds replies back.
+    const liveInOrder = this.db.dialect === "sqlite" ? "INDEXED BY zalo_outbox_live_idx" : "";
     const rows = await this.db.all<{ id: number | string; user_id: string; message: string; attempts: number }>(
       `UPDATE zalo_outbox SET state = 'sending', attempts = attempts + 1, claimed_until = $2, claimed_by = $3, updated_at = $1
         WHERE id IN (
-          SELECT o.id FROM zalo_outbox o
-           WHERE ((o.state = 'queued' AND o.next_attempt_at <= $1) OR (o.state = 'sending' AND o.claimed_until <= $1))
+          SELECT o.id FROM zalo_outbox o ${liveInOrder}
+           WHERE o.state IN ('queued', 'sending') AND ((o.state = 'queued' AND o.next_attempt_at <= $1) OR (o.state = 'sending' AND o.claimed_until <= $1))
              AND o.id = (SELECT MIN(p.id) FROM zalo_outbox p WHERE p.user_id = o.user_id AND p.state IN ('queued', 'sending'))
            ORDER BY o.id LIMIT $4 ${lock})
           AND ${DUE}
