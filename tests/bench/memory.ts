@@ -20,7 +20,9 @@ import { round } from "./sizes";
  */
 const MESSAGES_PER_USER = 4;
 const SETTLE_MS = 3_000;
-const SAMPLES = 5;
+// Replies keep going out while sampling, so the heap keeps cycling; over 10 s a full collection
+// comes round, and the least reading is then close to what is really live.
+const SAMPLES = 20;
 const SAMPLE_GAP_MS = 500;
 const DRAIN_TIMEOUT_MS = 15 * 60_000;
 
@@ -105,7 +107,7 @@ async function drained(url: string, sent: number): Promise<number> {
   }
 }
 
-/** The least of a few readings after the process settled: heap readings jump with every young-generation collection. */
+/** The least of the readings after the process settled: heap readings jump with every collection. */
 async function sample(url: string): Promise<{ rss: number; heapUsed: number }> {
   await sleep(SETTLE_MS);
   let rss = Infinity;

@@ -52,6 +52,8 @@ export interface InboxZaloSide {
 
 /** A failed profile lookup is not retried for this long (each message would otherwise ask again). */
 const PROFILE_RETRY_MS = 10 * 60_000;
+/** Display-name lookups in flight at once; each is one OA API call. */
+const MAX_PROFILE_LOOKUPS = 4;
 
 export interface InboxFeature {
   events: ConsoleEvents;
@@ -79,21 +81,31 @@ export function createInboxFeature(deps: InboxFeatureDeps): InboxFeature {
   const announce = announceEvent({ inbox, events, onError });
   let profile: InboxZaloSide["profile"];
   const asked = new Map<string, number>();
+  let lookups = 0;
 
   /** Learns the citizen's Zalo display name once (sealed), then tells the consoles. */
   const learnName = async (userId: string) => {
     const last = asked.get(userId);
     if (!profile || (last !== undefined && deps.now().getTime() - last < PROFILE_RETRY_MS)) return;
+    // A burst of new citizens must not pile up lookups in memory, each waiting for the OA rate
+    // limit the bot's replies need too (they starved them): a citizen not looked up now is
+    // looked up the next time they write.
+    if (lookups >= MAX_PROFILE_LOOKUPS) return;
     // Bounded: forgetting only means a citizen's name may be asked for once more.
     if (asked.size >= 50_000) asked.clear();
     asked.set(userId, deps.now().getTime());
-    if (await inbox.hasZaloName(userId)) return;
-    const found = await profile(userId);
-    const now = deps.now();
-    if (found.displayName) await inbox.setZaloName(deps.db, userId, deps.cipher.seal(found.displayName), nameIndexOf(deps.cipher, found.displayName) ?? null, now);
-    if (found.sharedName || found.sharedPhone) await inbox.setContact(deps.db, userId, sealContact(deps.cipher, { name: found.sharedName ?? undefined, phone: found.sharedPhone ?? undefined }), now);
-    const state = await inbox.state(userId);
-    if (state?.owner === "human") events.publish({ type: "conversation", userId, assigneeId: state.assigneeId });
+    lookups++;
+    try {
+      if (await inbox.hasZaloName(userId)) return;
+      const found = await profile(userId);
+      const now = deps.now();
+      if (found.displayName) await inbox.setZaloName(deps.db, userId, deps.cipher.seal(found.displayName), nameIndexOf(deps.cipher, found.displayName) ?? null, now);
+      if (found.sharedName || found.sharedPhone) await inbox.setContact(deps.db, userId, sealContact(deps.cipher, { name: found.sharedName ?? undefined, phone: found.sharedPhone ?? undefined }), now);
+      const state = await inbox.state(userId);
+      if (state?.owner === "human") events.publish({ type: "conversation", userId, assigneeId: state.assigneeId });
+    } finally {
+      lookups--;
+    }
   };
 
   return {
