@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { freePort, startNode, type Child } from "./processes";
+import { DEV_ZALO_OA_REFRESH_TOKEN } from "../../bot-server/src/standins/zalo-oa/dev";
+import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { signedUserText } from "./signed-events";
 import { round } from "./sizes";
 
@@ -125,15 +126,31 @@ async function sample(url: string): Promise<{ rss: number; heapUsed: number }> {
 export async function benchWebhookMemory(opts: { total: number }): Promise<MemoryBench> {
   const half = Math.floor(opts.total / 2);
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-memory-"));
-  let server: Child | undefined;
+  const children: Child[] = [];
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    server = await startNode(
-      ["--import", "tsx", "bot-server/src/main.ts"],
-      { NODE_ENV: "development", INSTANCE_ROLE: "all", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SQLITE_PATH: path.join(dir, "khaibao.sqlite") },
+    // Zalo's OA API is another machine in production: its stand-in (which keeps every message it
+    // was sent, in memory) runs as its own process, so only the server's own memory is measured.
+    const oaPort = await freePort();
+    const oaUrl = `http://127.0.0.1:${oaPort}`;
+    children.push(await startNode(["--import", "tsx", "bot-server/src/standins/zalo-oa/main.ts", "--port", String(oaPort), "--webhook-url", `${url}/webhooks/zalo`], {}, `${oaUrl}/__state`, 30_000, true));
+    const server = await startNode(
+      SERVER_ENTRY,
+      {
+        NODE_ENV: "development",
+        INSTANCE_ROLE: "all",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        SQLITE_PATH: path.join(dir, "khaibao.sqlite"),
+        ZALO_OA_API_URL: oaUrl,
+        ZALO_OAUTH_URL: oaUrl,
+        ZALO_OA_REFRESH_TOKEN: DEV_ZALO_OA_REFRESH_TOKEN,
+      },
       `${url}/readyz`,
     );
+    children.push(server);
     const prefix = randomBytes(6).toString("hex");
     await send(url, 0, half, prefix);
     const backlog1 = await drained(url, half);
@@ -152,7 +169,7 @@ export async function benchWebhookMemory(opts: { total: number }): Promise<Memor
       memoryRepliesQueuedAt100k: backlog2,
     };
   } finally {
-    await server?.stop();
+    await Promise.all(children.map((c) => c.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
 }
