@@ -38,10 +38,15 @@ export function createPollingWorker<T>(opts: PollingWorkerOptions<T>): PollingWo
     else wakePending = true;
   }
 
+  // Handling runs on SQLite's synchronous calls and promise continuations: without a macrotask
+  // between rounds a backlog kept the loop in microtasks, and HTTP (Zalo's webhook, which must
+  // be answered within 2 s) waited until the whole backlog was handled.
+  const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
   function sleep(ms: number): Promise<void> {
     if (wakePending) {
       wakePending = false;
-      return Promise.resolve();
+      return yieldToIo();
     }
     return new Promise((resolve) => {
       const done = () => {
@@ -78,7 +83,10 @@ export function createPollingWorker<T>(opts: PollingWorkerOptions<T>): PollingWo
         }
       }
       // Filled every free slot: more may be due, go again once a slot frees (a finishing item notifies).
-      if (full && inFlight.size < opts.concurrency) continue;
+      if (full && inFlight.size < opts.concurrency) {
+        await yieldToIo();
+        continue;
+      }
       await sleep(opts.pollMs);
     }
   }
