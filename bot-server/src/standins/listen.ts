@@ -32,3 +32,19 @@ export async function listenStandin(app: Express, port = 0, onStop?: () => Promi
     },
   };
 }
+
+/**
+ * For a stand-in run as its own process (main.ts files): prints `{"msg":"listening","url",...}`
+ * (tests and benchmarks wait for that line) and stops cleanly on SIGTERM/SIGINT.
+ */
+export function serveUntilSignalled(running: RunningStandin): void {
+  process.stdout.write(`${JSON.stringify({ msg: "listening", url: running.url, port: running.port })}\n`);
+  const stop = () => {
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}

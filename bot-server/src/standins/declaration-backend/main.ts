@@ -4,6 +4,7 @@
 //
 // Prints one JSON line `{"msg":"listening","url":...}` when ready; SIGTERM/SIGINT stop it.
 import { parseArgs } from "node:util";
+import { serveUntilSignalled } from "../listen";
 import { DEFAULT_STANDIN_TOKEN, startDeclarationBackendStandin } from "./index";
 
 async function main(): Promise<void> {
@@ -15,15 +16,7 @@ async function main(): Promise<void> {
     },
   });
   const running = await startDeclarationBackendStandin({ dbFile: values.db, token: values.token, port: Number(values.port) });
-  process.stdout.write(`${JSON.stringify({ msg: "listening", url: running.url, port: running.port })}\n`);
-  const stop = () => {
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  serveUntilSignalled(running);
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
 //
 // Prints one JSON line `{"msg":"listening","url":...}` when ready; SIGTERM/SIGINT stop it.
 import { parseArgs } from "node:util";
+import { serveUntilSignalled } from "../listen";
 import { DEV_ZALO_APP_SECRET } from "../index";
 import { startZaloGraphStandin } from "./index";
 
@@ -16,15 +17,7 @@ async function main(): Promise<void> {
     },
   });
   const running = await startZaloGraphStandin({ appSecret: values["app-secret"], port: Number(values.port) });
-  process.stdout.write(`${JSON.stringify({ msg: "listening", url: running.url, port: running.port })}\n`);
-  const stop = () => {
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  serveUntilSignalled(running);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@
 // It uses the development app/OA ids and secrets (the servers must run with the same: leave
 // ZALO_APP_ID & co. unset outside production). Prints `{"msg":"listening","url":...}` when ready.
 import { parseArgs } from "node:util";
+import { serveUntilSignalled } from "../listen";
 import { DEV_ZALO_APP_SECRET } from "../index";
 import { DEV_ZALO_APP_ID, DEV_ZALO_OA_ID, DEV_ZALO_OA_SECRET_KEY, startZaloOaStandin } from "./index";
 
@@ -25,15 +26,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     ...(values["webhook-url"] ? { webhookUrl: values["webhook-url"] } : {}),
   });
-  process.stdout.write(`${JSON.stringify({ msg: "listening", url: running.url, port: running.port })}\n`);
-  const stop = () => {
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  serveUntilSignalled(running);
 }
 
 main().catch((error: unknown) => {
