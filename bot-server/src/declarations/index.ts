@@ -48,7 +48,7 @@ export interface DeclarationsDeps {
   cipher: FieldCipher;
   signer: ReceiptSigner;
   /** Declaration consent is recorded on submit; phone and profile are read only with consent. */
-  consents: Pick<Consents, "acceptDeclaration" | "require">;
+  consents: Pick<Consents, "require">;
   backend: DeclarationBackend;
   registry: Registry;
   logger: WorkerLogger;
@@ -104,7 +104,6 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
     cipher: deps.cipher,
     signer: deps.signer,
     limiter: limiter(deps.limiters?.submit, DEFAULT_LIMITS.submitPerUser),
-    consents: deps.consents,
     receiptValidityHours: deps.receiptValidityHours,
     now,
     onAccepted: () => worker.wake(),

@@ -9,6 +9,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
  */
 export interface RateLimiter {
   take(key: string): Promise<RateDecision>;
+  /** Gives back a token taken for a request that turned out not to count (a replay). */
+  refund?(key: string): Promise<void>;
 }
 
 export interface TokenBucketOptions {
@@ -44,13 +46,20 @@ export function createTokenBucketLimiter(opts: TokenBucketOptions): RateLimiter 
       }
       return { allowed: true };
     },
+    async refund(key) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.tokens = Math.min(opts.capacity, bucket.tokens + 1);
+    },
   };
+}
+
+/** 429 `http.rate_limited` with `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError("http.rate_limited", 429, { headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 /** Takes one token or throws 429 `http.rate_limited` with `Retry-After`. */
 export async function enforceRateLimit(limiter: RateLimiter, key: string): Promise<void> {
   const decision = await limiter.take(key);
-  if (!decision.allowed) {
-    throw new AppError("http.rate_limited", 429, { headers: { "Retry-After": String(decision.retryAfterSeconds) } });
-  }
+  if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 }

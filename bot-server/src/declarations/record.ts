@@ -1,5 +1,5 @@
 import type { ReceiptStatus } from "@khaibao/shared";
-import type { PendingConsent } from "../privacy/consents/repository";
+import type { DeclarationConsent } from "../privacy/consents/repository";
 
 /** A declaration as stored. Nothing here is personal in clear: `sealed` holds the declaration. */
 export interface DeclarationRecord {
@@ -22,8 +22,11 @@ export interface DeclarationRecord {
   destinationProvinceCode: string;
   destinationWardCode: string | null;
   receiptQr: string;
-  /** Write-only: the declaration consent this submission gives, stored in the same transaction. */
-  consentToRecord?: PendingConsent | undefined;
+  /**
+   * Write-only: the consent this submission carries. Checked against the user's consents and,
+   * for their first declaration, recorded, in the declaration's own transaction.
+   */
+  consent?: DeclarationConsent | undefined;
 }
 
 /** What is sealed: the validated declaration and when the device says it was sent. */

@@ -1,5 +1,5 @@
 import type { ReceiptStatus } from "@khaibao/shared";
-import { insertDeclarationConsent } from "../privacy/consents/repository";
+import { declarationConsentOutcome, insertDeclarationConsent, latestDeclarationConsents, type DeclarationConsent } from "../privacy/consents/repository";
 import { UniqueConflict, type Queryable, type SqlValue } from "../storage";
 import type { DeclarationRecord } from "./record";
 
@@ -54,44 +54,66 @@ function toRecord(r: Row): DeclarationRecord {
   };
 }
 
+/** The author of a declaration withdrew their consent after committing it: it is not stored. */
+export class ConsentWithdrawnConflict extends Error {
+  readonly code = "consent_withdrawn";
+  constructor() {
+    super("declaration consent withdrawn after the declaration was committed");
+  }
+}
+
 /** Declarations in storage. Works on the database or inside a caller's transaction. */
 export class DeclarationRepository {
   constructor(private readonly db: Queryable) {}
 
   /**
    * Stores the declaration and its outbox row in one transaction, so an accepted declaration is
-   * always forwarded and nothing is forwarded that was not stored. A UNIQUE violation (same user
-   * and idempotency key, or a receipt code already taken) is thrown for the caller to resolve.
+   * always forwarded and nothing is forwarded that was not stored. A declaration whose unique keys
+   * are taken (same user and idempotency key, or a receipt code already used) is refused with a
+   * `UniqueConflict`, one whose consent was withdrawn with `ConsentWithdrawnConflict`.
    */
   async insertWithOutbox(r: DeclarationRecord, now: Date): Promise<void> {
-    await this.db.transaction((tx) => insertPair(tx, r, now));
+    const [outcome] = await this.storeMany([{ record: r, now }]);
+    if (outcome !== undefined) throw outcome;
   }
 
   /**
-   * Group commit: several declarations (each with its outbox row) in one transaction, with one
-   * multi-row INSERT per table. A declaration whose unique keys are taken (same user and
-   * idempotency key, or a receipt code already used) is skipped by ON CONFLICT DO NOTHING and
-   * gets a `UniqueConflict` in its slot, which callers treat like the unique violation of a
-   * single insert; the others commit. Resolves only after COMMIT: every `undefined` slot is
-   * durable. Rejects as a whole when the transaction fails (then nothing was stored).
-   * Savepoints per row did the same job at twice the cost of the inserts themselves.
+   * Group commit: several declarations (each with its outbox row and, for a user's first, the
+   * consent it carries) in one transaction, with one multi-row INSERT per table. The users'
+   * declaration consents are read in the same transaction: a declaration whose author withdrew
+   * consent after committing it gets a `ConsentWithdrawnConflict` in its slot and is not
+   * stored. One whose unique keys are taken is skipped by ON CONFLICT DO NOTHING and gets a
+   * `UniqueConflict` (callers treat it like the unique violation of a single insert). The others
+   * commit; their slots are `undefined`, and durable: this resolves only after COMMIT. Rejects as
+   * a whole when the transaction fails (then nothing was stored).
    */
-  async insertManyWithOutbox(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
+  insertManyWithOutbox(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
+    return this.storeMany(items);
+  }
+
+  private async storeMany(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
     if (items.length === 0) return [];
     return this.db.transaction(async (tx) => {
-      const rows: string[] = [];
-      const params: SqlValue[] = [];
-      for (const { record, now } of items) {
-        const values = declarationValues(record, now);
-        rows.push(`(${values.map((_, i) => `$${params.length + i + 1}`).join(", ")})`);
-        params.push(...values);
+      const withConsent = items.filter((i) => i.record.consent);
+      const latest = await latestDeclarationConsents(tx, withConsent.map((i) => i.record.zaloUserId));
+      const outcomes = new Map(withConsent.map((i) => [i, declarationConsentOutcome(latest.get(i.record.zaloUserId), i.record.consent as DeclarationConsent)]));
+      const allowed = items.filter((i) => outcomes.get(i) !== "withdrawn");
+      const stored = new Set<string>();
+      if (allowed.length > 0) {
+        const rows: string[] = [];
+        const params: SqlValue[] = [];
+        for (const { record, now } of allowed) {
+          const values = declarationValues(record, now);
+          rows.push(`(${values.map((_, i) => `$${params.length + i + 1}`).join(", ")})`);
+          params.push(...values);
+        }
+        const inserted = await tx.all<{ id: string }>(
+          `INSERT INTO declarations (${COLUMNS}, created_at, updated_at) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
+          params,
+        );
+        for (const r of inserted) stored.add(r.id);
       }
-      const inserted = await tx.all<{ id: string }>(
-        `INSERT INTO declarations (${COLUMNS}, created_at, updated_at) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
-        params,
-      );
-      const stored = new Set(inserted.map((r) => r.id));
-      const outbox = items.filter((i) => stored.has(i.record.id));
+      const outbox = allowed.filter((i) => stored.has(i.record.id));
       if (outbox.length > 0) {
         await tx.run(
           `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
@@ -99,9 +121,16 @@ export class DeclarationRepository {
           outbox.flatMap((i) => [i.record.id, i.now.toISOString()]),
         );
       }
-      // First declarations of their users carry the consent they give, written with them.
-      for (const i of outbox) if (i.record.consentToRecord) await insertDeclarationConsent(tx, i.record.consentToRecord);
-      return items.map((i) => (stored.has(i.record.id) ? undefined : new UniqueConflict("declaration")));
+      // A user's first stored declaration (of this batch) records the consent it carries.
+      const recorded = new Set<string>();
+      for (const i of outbox) {
+        if (outcomes.get(i) !== "record" || recorded.has(i.record.zaloUserId)) continue;
+        recorded.add(i.record.zaloUserId);
+        await insertDeclarationConsent(tx, i.record.zaloUserId, i.record.consent as DeclarationConsent);
+      }
+      return items.map((i) =>
+        stored.has(i.record.id) ? undefined : outcomes.get(i) === "withdrawn" ? new ConsentWithdrawnConflict() : new UniqueConflict("declaration"),
+      );
     });
   }
 
@@ -129,16 +158,4 @@ function declarationValues(r: DeclarationRecord, now: Date): SqlValue[] {
     r.status, r.statusReason, r.holderNameMasked, r.holderIdMasked, r.idNumberIndex, r.sealed, r.sealedKeyId,
     r.destinationProvinceCode, r.destinationWardCode, r.receiptQr, ts, ts,
   ];
-}
-
-async function insertPair(tx: Queryable, r: DeclarationRecord, now: Date): Promise<void> {
-  const ts = now.toISOString();
-  const values = declarationValues(r, now);
-  await tx.run(`INSERT INTO declarations (${COLUMNS}, created_at, updated_at) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, values);
-  await tx.run(
-    `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
-     VALUES ($1, 'pending', 0, $2, $2, $2)`,
-    [r.id, ts],
-  );
-  if (r.consentToRecord) await insertDeclarationConsent(tx, r.consentToRecord);
 }

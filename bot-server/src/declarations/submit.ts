@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import {
   declarationWarnings,
   generateReceiptCode,
+  isKnownConsentVersion,
   maskHolderName,
   maskIdNumber,
   type Declaration,
@@ -13,17 +13,18 @@ import {
 import type { z } from "zod";
 import { isActive, type CheckpointRecord } from "../checkpoints/repository";
 import { AppError, validationFailed } from "../http/errors";
-import type { Consents } from "../privacy/consents/service";
 import type { FieldCipher } from "../privacy/types";
 import type { ReceiptSigner } from "../receipts/types";
+import { pooledRandomBytes } from "../random/pool";
+import { timeOrderedId } from "../random/time-ordered-id";
 import { isUniqueViolation } from "../storage";
 import type { ZaloUser } from "../zalo";
 import { placeIssues } from "./places";
-import { enforceRateLimit, type RateLimiter } from "./rate-limit";
+import { rateLimited, type RateLimiter } from "./rate-limit";
 import { receiptClaimsOf, toReceipt } from "./receipt";
-import type { DeclarationRecord, SealedDeclaration } from "./record";
-import type { DeclarationRepository } from "./repository";
-import { declarationFingerprint } from "./request-hash";
+import type { DeclarationRecord } from "./record";
+import { ConsentWithdrawnConflict, type DeclarationRepository } from "./repository";
+import { declarationFingerprint, sameDeclaration } from "./request-hash";
 
 export type SubmitDeclarationInput = z.output<typeof submitDeclarationRequestSchema>;
 
@@ -36,8 +37,6 @@ export interface SubmitDeps {
   signer: ReceiptSigner;
   /** Budget per Zalo user for new declarations (replays of a stored one are free). */
   limiter: RateLimiter;
-  /** Records the declaration's consent (it travels inside the declaration), or refuses it. */
-  consents: Pick<Consents, "acceptDeclaration">;
   receiptValidityHours: number;
   now: () => Date;
   /** Told after a declaration and its outbox row are committed (wakes the outbox worker). */
@@ -61,17 +60,28 @@ const warningsOf = (d: Declaration): FieldIssue[] => declarationWarnings(d).map(
 /**
  * Accepts a validated declaration from a Zalo user: the same user and idempotency key always get
  * the same receipt (a different declaration under a used key is a 409), new ones are rate
- * limited, the checkpoint must be active and the wards must lie in their provinces. The
- * declaration is sealed and stored together with its outbox row; the receipt is signed.
+ * limited, the checkpoint must be active and the wards must lie in their provinces, and the
+ * author must not have withdrawn the consent the declaration carries. The declaration is sealed
+ * and stored together with its outbox row; the receipt is signed.
+ *
+ * A submission is nearly always new, so the stored one is looked up only when something stands
+ * in the way (the rate limit, a failed check, a taken key): a retry then still gets its receipt,
+ * and a new declaration costs no read before its insert.
  */
 export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input: SubmitDeclarationInput): Promise<SubmitResult> {
   const declaration = input.declaration;
-  const requestHash = declarationFingerprint(deps.cipher, declaration);
+  const json = JSON.stringify(declaration);
+  const earlier = () => deps.declarations.findByIdempotencyKey(user.id, input.idempotencyKey);
+  /** The answer to a retry if this is one, otherwise the error that stood in the way. */
+  const replayOr = async (error: unknown): Promise<SubmitResult> => {
+    const stored = await earlier();
+    if (stored) return replay(deps, stored, declaration, json);
+    throw error;
+  };
 
-  const earlier = await deps.declarations.findByIdempotencyKey(user.id, input.idempotencyKey);
-  if (earlier) return replay(deps, earlier, requestHash);
-
-  await enforceRateLimit(deps.limiter, `declarations:${user.id}`);
+  const rateKey = `declarations:${user.id}`;
+  const decision = await deps.limiter.take(rateKey);
+  if (!decision.allowed) return replayOr(rateLimited(decision.retryAfterSeconds));
 
   const now = deps.now();
   const checkpoint = await deps.checkpoints.get(declaration.trip.checkpointId);
@@ -82,19 +92,23 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
     issues.push({ path: "declaration.trip.direction", code: "trip.direction_mismatch" });
   }
   issues.push(...placeIssues(declaration, deps.wards));
-  if (issues.length > 0 || !checkpoint) throw validationFailed(issues);
-  const committedAt = input.clientSubmittedAt ? new Date(input.clientSubmittedAt) : undefined;
-  const consentToRecord = await deps.consents.acceptDeclaration(user.id, declaration.commitment.consentVersion, committedAt, now);
+  const consentVersion = declaration.commitment.consentVersion;
+  if (!isKnownConsentVersion("declaration", consentVersion)) issues.push({ path: "declaration.commitment.consentVersion", code: "consent.version_unknown" });
+  if (issues.length > 0 || !checkpoint) return replayOr(validationFailed(issues));
 
   // Whole seconds, so the stored times and the signed ones (unix seconds) are the same instants.
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const expiresAt = new Date(issuedAt.getTime() + deps.receiptValidityHours * 3_600_000);
-  const sealed: SealedDeclaration<Declaration> = { declaration, clientSubmittedAt: input.clientSubmittedAt ?? null };
+  // The device's clock can be ahead; a consent is never dated after we received it.
+  const committedAt = input.clientSubmittedAt ? new Date(input.clientSubmittedAt) : undefined;
+  const consentGivenAt = committedAt && committedAt.getTime() <= now.getTime() ? committedAt : now;
+  const clientSubmittedAt = input.clientSubmittedAt ?? null;
   const base = {
-    id: randomUUID(),
+    // Time-ordered: the primary key and the outbox key then grow at the end of their indexes.
+    id: timeOrderedId(now.getTime()),
     zaloUserId: user.id,
     idempotencyKey: input.idempotencyKey,
-    requestHash,
+    requestHash: declarationFingerprint(deps.cipher, json),
     checkpointId: checkpoint.id,
     direction: declaration.trip.direction,
     issuedAt: issuedAt.toISOString(),
@@ -104,13 +118,14 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
     holderNameMasked: maskHolderName(declaration.identity.fullName),
     holderIdMasked: maskIdNumber(declaration.identity.idNumber),
     idNumberIndex: deps.cipher.blindIndex("id", declaration.identity.idNumber),
-    sealed: deps.cipher.sealJson(sealed),
+    // The JSON of `SealedDeclaration`, reusing the text already made for the fingerprint.
+    sealed: deps.cipher.seal(`{"declaration":${json},"clientSubmittedAt":${JSON.stringify(clientSubmittedAt)}}`),
     sealedKeyId: deps.cipher.currentKeyId,
     destinationProvinceCode: declaration.trip.destination.provinceCode,
     destinationWardCode: declaration.trip.destination.wardCode ?? null,
-    consentToRecord,
+    consent: { version: consentVersion, givenAt: consentGivenAt.toISOString() },
   };
-  const newCode = deps.newReceiptCode ?? (() => generateReceiptCode((n) => randomBytes(n)));
+  const newCode = deps.newReceiptCode ?? (() => generateReceiptCode(pooledRandomBytes));
 
   for (let attempt = 1; ; attempt++) {
     const receiptCode = newCode();
@@ -118,11 +133,18 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
     try {
       await deps.declarations.insertWithOutbox(record, now);
     } catch (error) {
+      if (error instanceof ConsentWithdrawnConflict) {
+        await deps.limiter.refund?.(rateKey);
+        return replayOr(new AppError("consent.withdrawn", 403));
+      }
       if (!isUniqueViolation(error)) throw error;
-      // Either the same submission raced us in (a double tap, a retry): answer as a replay;
-      // or the receipt code was taken: draw another.
-      const raced = await deps.declarations.findByIdempotencyKey(user.id, input.idempotencyKey);
-      if (raced) return replay(deps, raced, requestHash);
+      // Either this is a retry (a double tap, a lost answer): answer as a replay, which costs
+      // no budget; or the receipt code was taken: draw another.
+      const stored = await earlier();
+      if (stored) {
+        await deps.limiter.refund?.(rateKey);
+        return replay(deps, stored, declaration, json);
+      }
       if (attempt >= MAX_CODE_ATTEMPTS) throw error;
       continue;
     }
@@ -131,9 +153,9 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
   }
 }
 
-async function replay(deps: SubmitDeps, stored: DeclarationRecord, requestHash: string): Promise<SubmitResult> {
-  if (stored.requestHash !== requestHash) throw new AppError("declaration.idempotency_conflict", 409);
+async function replay(deps: SubmitDeps, stored: DeclarationRecord, declaration: Declaration, json: string): Promise<SubmitResult> {
+  if (!sameDeclaration(deps.cipher, stored.requestHash, declaration, json)) throw new AppError("declaration.idempotency_conflict", 409);
   const checkpoint = await deps.checkpoints.get(stored.checkpointId);
-  const { declaration } = deps.cipher.openJson<SealedDeclaration<Declaration>>(stored.sealed);
+  // The same declaration as the stored one (its fingerprint matched): its warnings are the same.
   return { replayed: true, receipt: toReceipt(stored, checkpoint?.name ?? stored.checkpointId), warnings: warningsOf(declaration) };
 }

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from "node:crypto";
+import { pooledRandomBytes } from "../random/pool";
 import { ConfigError } from "../config/errors";
 import { loadOrCreateDevDataKey, parseDataKeys, type DataKey } from "./data-keys";
 import { FieldCipherError } from "./errors";
@@ -57,7 +58,7 @@ class AesGcmFieldCipher implements FieldCipher {
 
   seal(plain: Uint8Array | string): Buffer {
     const data = typeof plain === "string" ? Buffer.from(plain, "utf8") : plain;
-    const iv = randomBytes(IV_LENGTH);
+    const iv = pooledRandomBytes(IV_LENGTH);
     const cipher = createCipheriv("aes-256-gcm", this.current.key, iv, { authTagLength: TAG_LENGTH });
     cipher.setAAD(this.current.header);
     const body = Buffer.concat([cipher.update(data), cipher.final()]);

@@ -52,3 +52,36 @@ describe("openDatabase", () => {
     await expect(openDatabase({ url: "postgres://postgres@127.0.0.1:1/none", pgSchema: "x; DROP" })).rejects.toThrow(/invalid PostgreSQL schema/);
   });
 });
+
+describe("SQLite background checkpoints", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "khaibao-ckpt-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("copies committed pages back into the database file from another thread, and leaves no WAL after close", async () => {
+    const file = path.join(dir, "khaibao.sqlite");
+    const db = await openDatabase({ sqlitePath: file });
+    try {
+      // The serving connection only checkpoints past its safety net; this load stays far below it.
+      expect(await db.get("PRAGMA wal_autocheckpoint")).toEqual({ wal_autocheckpoint: 10_000 });
+      await db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)");
+      const before = (await stat(file)).size;
+      for (let i = 0; i < 20; i++) {
+        await db.transaction(async (tx) => {
+          for (let j = 0; j < 50; j++) await tx.run("INSERT INTO t (v) VALUES (randomblob(4000))");
+        });
+      }
+      // ~1,000 pages written: without the checkpoint thread they would all still sit in the WAL.
+      const deadline = Date.now() + 5_000;
+      while ((await stat(file)).size < before + 3_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect((await stat(file)).size).toBeGreaterThan(before + 3_000_000);
+    } finally {
+      await db.close();
+    }
+    await expect(stat(`${file}-wal`)).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import { SAFETY_NET_PAGES, startCheckpointer, type Checkpointer } from "./checkpointer";
 import { convertRow } from "./integers";
 import { Mutex } from "./mutex";
 import { sqliteParams } from "./placeholders";
@@ -38,7 +39,14 @@ export function openSqlite(file: string, logger?: StorageLogger): Database {
     throw error;
   }
   logger?.info({ file: inMemory ? ":memory:" : path.resolve(file) }, "SQLite database opened");
-  return new SqliteDatabase(raw);
+  if (inMemory) return new SqliteDatabase(raw);
+  raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  const checkpointer = startCheckpointer(path.resolve(file), {
+    logger,
+    // Back to SQLite's default, on this thread: slower commits, but a bounded WAL.
+    onFailure: () => raw.open && raw.pragma("wal_autocheckpoint = 1000"),
+  });
+  return new SqliteDatabase(raw, checkpointer);
 }
 
 class SqliteDatabase implements Database {
@@ -55,7 +63,10 @@ class SqliteDatabase implements Database {
     exec: async (sql) => void this.raw.exec(sql),
   };
 
-  constructor(private readonly raw: BetterSqlite3.Database) {}
+  constructor(
+    private readonly raw: BetterSqlite3.Database,
+    private readonly checkpointer?: Checkpointer,
+  ) {}
 
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     const scope = activeScope(this.current);
@@ -101,10 +112,13 @@ class SqliteDatabase implements Database {
   }
 
   close(): Promise<void> {
-    return this.lock.run(() => {
+    return this.lock.run(async () => {
       if (this.closed) return;
       this.closed = true;
       this.statements.clear();
+      // The checkpoint thread's last round runs while our connection is still open, so closing
+      // ours (the last one) finds the WAL already copied back and removes it.
+      await this.checkpointer?.stop();
       this.raw.close();
     });
   }

@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Express } from "express";
 import request from "supertest";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   errorBodySchema,
   receiptLookupResponseSchema,
+  submitDeclarationRequestSchema,
   submitDeclarationResponseSchema,
   verifyReceipt,
   currentConsentText,
@@ -22,6 +23,7 @@ import { startZaloGraphStandin } from "../../standins/zalo-graph";
 import type { RunningStandin } from "../../standins/listen";
 import { createHttpZaloGraph, withMeCache } from "../../zalo";
 import { createDeclarationsFeature, createTokenBucketLimiter } from "..";
+import { canonicalJson } from "../request-hash";
 import { sampleDeclaration, seedCheckpoints, testCipher, testSigner } from "../testing";
 
 const APP_SECRET = "routes-test-secret";
@@ -225,6 +227,38 @@ describe.each(openTestDatabases({ migrate: true }))("declaration routes on $name
     expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
     expect((await submit(user, first, limited)).body.replayed).toBe(true);
     expect((await submit(newUser(), bodyWith(), limited)).status).toBe(201);
+  });
+
+  it("when a declaration is retried (a lost answer, a double tap), then the replay costs none of the budget", async () => {
+    const limited = buildApp({ submit: 2 });
+    const user = newUser();
+    const first = bodyWith();
+    expect((await submit(user, first, limited)).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await submit(user, first, limited)).body.replayed).toBe(true);
+    expect((await submit(user, bodyWith(), limited)).status).toBe(201);
+  });
+
+  it("when a retry sends the same declaration with its keys in another order, then it is a replay, not a conflict", async () => {
+    const user = newUser();
+    const body = bodyWith();
+    expect((await submit(user, body)).status).toBe(201);
+    const reversed = (v: unknown): unknown =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    const again = await submit(user, reversed(body));
+    expect([again.status, again.body.replayed]).toEqual([201, true]);
+    expect(await rowCount()).toBe(1);
+  });
+
+  it("when a declaration stored with a version-1 fingerprint (sorted keys) is retried, then it still replays, and a different one under its key is a 409", async () => {
+    const user = newUser();
+    const body = bodyWith();
+    const first = submitDeclarationResponseSchema.parse((await submit(user, body)).body);
+    const parsed = submitDeclarationRequestSchema.parse(body).declaration;
+    const v1 = cipher.blindIndex("declaration-request", createHash("sha256").update(canonicalJson(parsed), "utf8").digest("hex"));
+    await db.run("UPDATE declarations SET request_hash = $1 WHERE id = $2", [v1, first.receipt.declarationId]);
+    const again = await submit(user, body);
+    expect([again.status, again.body.replayed, again.body.receipt?.code]).toEqual([201, true, first.receipt.code]);
+    expect((await submit(user, { ...body, declaration: { ...body.declaration, vaccination: { doses: 1 } } })).status).toBe(409);
   });
 
   it("when the rows are read raw, then no CCCD, phone or name appears in any column", async () => {

@@ -12,19 +12,51 @@ interface Row {
 
 const toConsent = (r: Row): Consent => ({ id: r.id, scope: r.scope, version: r.version, givenAt: r.given_at, withdrawnAt: r.withdrawn_at });
 
-/** A declaration consent to be written in the same transaction as the declaration that carries it. */
-export interface PendingConsent {
-  id: string;
-  zaloUserId: string;
+/**
+ * The consent a declaration carries ("Cam kết và gửi"): the text version the citizen agreed to
+ * and when (the device's time of committing, never later than we received it).
+ */
+export interface DeclarationConsent {
   version: string;
   givenAt: string;
 }
 
-/** Writes a consent given by a declaration ("Cam kết và gửi"); called inside the declaration's transaction. */
-export async function insertDeclarationConsent(tx: Queryable, c: PendingConsent): Promise<void> {
+/**
+ * What a declaration's consent means given the user's latest declaration consent: one is
+ * `active` (nothing to record), none or an older withdrawn one (`record` this one), or the
+ * citizen withdrew at or after committing this declaration (`withdrawn`: refuse it; a declaration
+ * queued offline must not go out after its author said no).
+ */
+export function declarationConsentOutcome(latest: Pick<Consent, "withdrawnAt"> | undefined, consent: DeclarationConsent): "active" | "record" | "withdrawn" {
+  if (latest && latest.withdrawnAt === null) return "active";
+  if (latest?.withdrawnAt && Date.parse(latest.withdrawnAt) >= Date.parse(consent.givenAt)) return "withdrawn";
+  return "record";
+}
+
+/**
+ * The latest declaration consent of each of these users, in one query: a group commit of
+ * declarations decides all of theirs inside its own transaction, so a withdrawal cannot slip in
+ * between the check and the insert.
+ */
+export async function latestDeclarationConsents(tx: Queryable, zaloUserIds: readonly string[]): Promise<Map<string, Consent>> {
+  const users = [...new Set(zaloUserIds)];
+  const latest = new Map<string, Consent>();
+  if (users.length === 0) return latest;
+  const rows = await tx.all<Row & { zalo_user_id: string }>(
+    `SELECT id, zalo_user_id, scope, version, given_at, withdrawn_at FROM privacy_consents
+      WHERE scope = 'declaration' AND zalo_user_id IN (${users.map((_, i) => `$${i + 1}`).join(", ")})
+      ORDER BY zalo_user_id, given_at DESC, id`,
+    users,
+  );
+  for (const r of rows) if (!latest.has(r.zalo_user_id)) latest.set(r.zalo_user_id, toConsent(r));
+  return latest;
+}
+
+/** Writes a consent given by a declaration; called inside the declaration's transaction. */
+export async function insertDeclarationConsent(tx: Queryable, zaloUserId: string, c: DeclarationConsent): Promise<void> {
   await tx.run(
     "INSERT INTO privacy_consents (id, zalo_user_id, scope, version, source, given_at) VALUES ($1, $2, 'declaration', $3, 'declaration', $4)",
-    [c.id, c.zaloUserId, c.version, c.givenAt],
+    [randomUUID(), zaloUserId, c.version, c.givenAt],
   );
 }
 

@@ -1,8 +1,7 @@
 import { CONSENT_SCOPES, currentConsentText, isKnownConsentVersion, type ConsentScope, type MyConsentsResponse } from "@khaibao/shared";
 import { AppError } from "../../http/errors";
 import type { Queryable } from "../../storage";
-import { randomUUID } from "node:crypto";
-import { ConsentRepository, type PendingConsent } from "./repository";
+import { ConsentRepository } from "./repository";
 
 /**
  * What the rest of the server asks about consent. The declaration consent travels inside every
@@ -17,13 +16,6 @@ export interface Consents {
   withdraw(zaloUserId: string, scope: ConsentScope, now: Date): Promise<number>;
   /** 403 `consent.required` unless the user has an active consent of the scope. */
   require(zaloUserId: string, scope: Exclude<ConsentScope, "declaration">): Promise<void>;
-  /**
-   * Before a new declaration is stored: the consent it carries (version from the declaration, time
-   * the device committed it) to record with it when none is active (undefined when one is); 403
-   * `consent.withdrawn` when the citizen withdrew after committing it. The declaration's insert
-   * writes it in the same transaction, so a consent is recorded exactly when its declaration is.
-   */
-  acceptDeclaration(zaloUserId: string, version: string, committedAt: Date | undefined, now: Date): Promise<PendingConsent | undefined>;
 }
 
 export function createConsents(db: Queryable): Consents {
@@ -48,17 +40,6 @@ export function createConsents(db: Queryable): Consents {
       if (!latest || latest.withdrawnAt !== null) {
         throw new AppError("consent.required", 403, { params: { scope, version: currentConsentText(scope).version } });
       }
-    },
-    async acceptDeclaration(zaloUserId, version, committedAt, now) {
-      if (!isKnownConsentVersion("declaration", version)) {
-        throw new AppError("http.validation_failed", 400, { fields: [{ path: "declaration.commitment.consentVersion", code: "consent.version_unknown" }] });
-      }
-      // The device's clock can be ahead; a consent is never dated after we received it.
-      const given = committedAt && committedAt.getTime() <= now.getTime() ? committedAt : now;
-      const latest = await repo.latest(zaloUserId, "declaration");
-      if (latest?.withdrawnAt === null) return undefined;
-      if (latest?.withdrawnAt && Date.parse(latest.withdrawnAt) >= given.getTime()) throw new AppError("consent.withdrawn", 403);
-      return { id: randomUUID(), zaloUserId, version, givenAt: given.toISOString() };
     },
   };
 }

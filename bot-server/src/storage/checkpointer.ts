@@ -1,0 +1,75 @@
+// Background WAL checkpoints for a SQLite file.
+//
+// A checkpoint copies the pages the WAL holds back into the database file and fsyncs it. Left to
+// SQLite (wal_autocheckpoint), it runs inside whichever COMMIT crosses the threshold: on our one
+// connection, on the event loop, every few hundred declarations for milliseconds at a time. Here a
+// worker thread with its own connection runs PASSIVE checkpoints (they never block our writes or
+// reads) every `intervalMs`, so the event loop only appends to the WAL. The connection it serves
+// keeps a high wal_autocheckpoint as a safety net: if this thread falls behind or dies, SQLite
+// checkpoints on the main thread again instead of letting the WAL grow without bound.
+
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { StorageLogger } from "./types";
+
+/** Pages the WAL may reach before the serving connection checkpoints by itself (~40 MB). */
+export const SAFETY_NET_PAGES = 10_000;
+
+export interface Checkpointer {
+  /** Runs a last checkpoint and ends the thread. */
+  stop(): Promise<void>;
+}
+
+// Plain CommonJS, evaluated as the worker's script: no loader or bundle is needed to run it, in
+// tests (TypeScript sources) as in production (the bundle). The driver's path comes from the
+// main thread, so both resolve the same better-sqlite3.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+let failed = false;
+const round = () => {
+  try {
+    db.pragma("wal_checkpoint(PASSIVE)");
+    failed = false;
+  } catch (error) {
+    // SQLITE_BUSY while another connection checkpoints is normal; report anything else once.
+    if (!failed && error && error.code !== "SQLITE_BUSY") parentPort.postMessage({ error: String(error.message || error) });
+    failed = true;
+  }
+};
+const timer = setInterval(round, workerData.intervalMs);
+parentPort.on("message", (message) => {
+  if (message !== "stop") return;
+  clearInterval(timer);
+  round();
+  db.close();
+  parentPort.close();
+});
+`;
+
+export function startCheckpointer(file: string, opts: { intervalMs?: number; logger?: StorageLogger | undefined; onFailure: () => void }): Checkpointer {
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: opts.intervalMs ?? 100 } });
+  // The thread must never keep a process alive that is otherwise done.
+  worker.unref();
+  let stopped = false;
+  worker.on("message", (m: { error?: string }) => {
+    if (m.error) opts.logger?.warn({ error: m.error }, "SQLite background checkpoint failed; the WAL is checkpointed in the server's thread meanwhile");
+  });
+  worker.on("error", (error) => {
+    opts.logger?.warn({ error: error.message }, "SQLite checkpoint thread stopped; checkpoints run in the server's thread from now on");
+    opts.onFailure();
+  });
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  return {
+    async stop() {
+      if (stopped) return exited;
+      stopped = true;
+      worker.postMessage("stop");
+      const timeout = setTimeout(() => void worker.terminate(), 5_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
