@@ -208,9 +208,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
     api: !serveHttp ? [] : [
+      ...declarations.api,
       ["/api/checkpoints", checkpointsRouter({ repo: checkpoints, places, now })],
       ["/api/admin-units", adminUnitsRouter(adminUnits)],
-      ...declarations.api,
       ...vaccination.api,
       ...privacy.api,
       ...staff.api,

@@ -1,6 +1,7 @@
 import type { ReceiptStatus } from "@khaibao/shared";
-import { declarationConsentOutcome, insertDeclarationConsent, latestDeclarationConsents, type DeclarationConsent } from "../privacy/consents/repository";
-import { UniqueConflict, type Queryable, type SqlValue } from "../storage";
+import { randomUUID } from "node:crypto";
+import { lastDeclarationWithdrawals, type DeclarationConsent } from "../privacy/consents/repository";
+import { UniqueConflict, type Dialect, type Queryable, type SqlValue, type Statement } from "../storage";
 import type { DeclarationRecord } from "./record";
 
 interface Row {
@@ -78,14 +79,18 @@ export class DeclarationRepository {
   }
 
   /**
-   * Group commit: several declarations (each with its outbox row and, for a user's first, the
-   * consent it carries) in one transaction, with one multi-row INSERT per table. The users'
-   * declaration consents are read in the same transaction: a declaration whose author withdrew
-   * consent after committing it gets a `ConsentWithdrawnConflict` in its slot and is not
-   * stored. One whose unique keys are taken is skipped by ON CONFLICT DO NOTHING and gets a
-   * `UniqueConflict` (callers treat it like the unique violation of a single insert). The others
-   * commit; their slots are `undefined`, and durable: this resolves only after COMMIT. Rejects as
-   * a whole when the transaction fails (then nothing was stored).
+   * Group commit: several declarations, each with its outbox row and, for a user's first, the
+   * consent it carries, in one transaction of three multi-row statements. A declaration whose
+   * author withdrew consent after committing it is not stored (`ConsentWithdrawnConflict` in its
+   * slot); one whose unique keys are taken (same user and idempotency key, or a receipt code
+   * already used) is skipped by ON CONFLICT DO NOTHING (`UniqueConflict`, which callers treat
+   * like the unique violation of a single insert). The others commit; their slots are
+   * `undefined`, and durable: this resolves only after COMMIT. Rejects as a whole when the
+   * transaction fails (then nothing was stored).
+   *
+   * Every decision is in the SQL, so the statements are known before the transaction starts and
+   * go to the database as one batch (one message to SQLite's thread), and the consent check
+   * happens inside the transaction that stores the declaration: a withdrawal cannot slip between.
    */
   insertManyWithOutbox(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
     return this.storeMany(items);
@@ -93,44 +98,27 @@ export class DeclarationRepository {
 
   private async storeMany(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
     if (items.length === 0) return [];
-    return this.db.transaction(async (tx) => {
-      const withConsent = items.filter((i) => i.record.consent);
-      const latest = await latestDeclarationConsents(tx, withConsent.map((i) => i.record.zaloUserId));
-      const outcomes = new Map(withConsent.map((i) => [i, declarationConsentOutcome(latest.get(i.record.zaloUserId), i.record.consent as DeclarationConsent)]));
-      const allowed = items.filter((i) => outcomes.get(i) !== "withdrawn");
-      const stored = new Set<string>();
-      if (allowed.length > 0) {
-        const rows: string[] = [];
-        const params: SqlValue[] = [];
-        for (const { record, now } of allowed) {
-          const values = declarationValues(record, now);
-          rows.push(`(${values.map((_, i) => `$${params.length + i + 1}`).join(", ")})`);
-          params.push(...values);
-        }
-        const inserted = await tx.all<{ id: string }>(
-          `INSERT INTO declarations (${COLUMNS}, created_at, updated_at) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
-          params,
-        );
-        for (const r of inserted) stored.add(r.id);
-      }
-      const outbox = allowed.filter((i) => stored.has(i.record.id));
-      if (outbox.length > 0) {
-        await tx.run(
-          `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
-           VALUES ${outbox.map((_, i) => `($${2 * i + 1}, 'pending', 0, $${2 * i + 2}, $${2 * i + 2}, $${2 * i + 2})`).join(", ")}`,
-          outbox.flatMap((i) => [i.record.id, i.now.toISOString()]),
-        );
-      }
-      // A user's first stored declaration (of this batch) records the consent it carries.
-      const recorded = new Set<string>();
-      for (const i of outbox) {
-        if (outcomes.get(i) !== "record" || recorded.has(i.record.zaloUserId)) continue;
-        recorded.add(i.record.zaloUserId);
-        await insertDeclarationConsent(tx, i.record.zaloUserId, i.record.consent as DeclarationConsent);
-      }
-      return items.map((i) =>
-        stored.has(i.record.id) ? undefined : outcomes.get(i) === "withdrawn" ? new ConsentWithdrawnConflict() : new UniqueConflict("declaration"),
-      );
+    const ids = items.map((i) => i.record.id);
+    const idList = (offset: number) => ids.map((_, i) => `$${offset + i + 1}`).join(", ");
+    const [inserted] = await this.db.batch([
+      insertDeclarationsStatement(this.db.dialect, items),
+      {
+        sql: `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
+              SELECT id, 'pending', 0, created_at, created_at, created_at FROM declarations WHERE id IN (${idList(0)})`,
+        params: ids,
+      },
+      ...recordConsentsStatement(items),
+    ]);
+    const stored = new Set((inserted ?? []).map((r) => r.id as string));
+    if (stored.size === items.length) return items.map(() => undefined);
+    // Rare: say why the others were refused (the statements above only skip them).
+    const refused = items.filter((i) => !stored.has(i.record.id) && i.record.consent);
+    const withdrawals = await lastDeclarationWithdrawals(this.db, refused.map((i) => i.record.zaloUserId));
+    return items.map((i) => {
+      if (stored.has(i.record.id)) return undefined;
+      const withdrawnAt = withdrawals.get(i.record.zaloUserId);
+      const withdrawn = i.record.consent && withdrawnAt !== undefined && withdrawnAt >= i.record.consent.givenAt;
+      return withdrawn ? new ConsentWithdrawnConflict() : new UniqueConflict("declaration");
     });
   }
 
@@ -148,6 +136,64 @@ export class DeclarationRepository {
     const row = await this.db.get<Row>(`SELECT ${COLUMNS} FROM declarations WHERE id = $1`, [id]);
     return row ? toRecord(row) : undefined;
   }
+}
+
+/** Position of `sealed` in COLUMNS: a BYTEA in PostgreSQL, where an untyped VALUES column would be text. */
+const SEALED = 14;
+const COLUMN_COUNT = 21; // COLUMNS, created_at, updated_at
+
+/**
+ * The declarations, except those whose author's latest declaration consent was withdrawn at or
+ * after the time the declaration carries (a declaration queued offline must not go out after its
+ * author said no); ON CONFLICT skips the duplicates. RETURNING names the stored ones.
+ */
+function insertDeclarationsStatement(dialect: Dialect, items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Statement {
+  const params: SqlValue[] = [];
+  const rows = items.map(({ record, now }) => {
+    const values = [...declarationValues(record, now), record.consent?.givenAt ?? null];
+    const at = params.length;
+    params.push(...values);
+    return `(${values.map((_, i) => (i === SEALED && dialect === "postgres" ? `CAST($${at + i + 1} AS BYTEA)` : `$${at + i + 1}`)).join(", ")})`;
+  });
+  const given = `v.column${COLUMN_COUNT + 1}`;
+  return {
+    sql: `INSERT INTO declarations (${COLUMNS}, created_at, updated_at)
+          SELECT ${Array.from({ length: COLUMN_COUNT }, (_, i) => `v.column${i + 1}`).join(", ")}
+          FROM (VALUES ${rows.join(", ")}) AS v
+          WHERE ${given} IS NULL OR NOT EXISTS (
+            SELECT 1 FROM privacy_consents c
+             WHERE c.zalo_user_id = v.column3 AND c.scope = 'declaration' AND c.withdrawn_at >= ${given}
+               AND NOT EXISTS (SELECT 1 FROM privacy_consents a WHERE a.zalo_user_id = v.column3 AND a.scope = 'declaration' AND a.withdrawn_at IS NULL))
+          ON CONFLICT DO NOTHING RETURNING id`,
+    params,
+  };
+}
+
+/**
+ * The consent carried by each user's first declaration stored by this batch (the smallest of
+ * their time-ordered ids), written when they have no active declaration consent.
+ */
+function recordConsentsStatement(items: ReadonlyArray<{ record: DeclarationRecord }>): Statement[] {
+  const carrying = items.filter((i) => i.record.consent);
+  if (carrying.length === 0) return [];
+  const params: SqlValue[] = items.map((i) => i.record.id);
+  const ids = params.map((_, i) => `$${i + 1}`).join(", ");
+  const rows = carrying.map(({ record }) => {
+    const at = params.length;
+    const consent = record.consent as DeclarationConsent;
+    params.push(randomUUID(), record.zaloUserId, consent.version, consent.givenAt, record.id);
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5})`;
+  });
+  return [
+    {
+      sql: `INSERT INTO privacy_consents (id, zalo_user_id, scope, version, source, given_at)
+            SELECT v.column1, v.column2, 'declaration', v.column3, 'declaration', v.column4
+            FROM (VALUES ${rows.join(", ")}) AS v
+            WHERE v.column5 = (SELECT MIN(d.id) FROM declarations d WHERE d.zalo_user_id = v.column2 AND d.id IN (${ids}))
+              AND NOT EXISTS (SELECT 1 FROM privacy_consents c WHERE c.zalo_user_id = v.column2 AND c.scope = 'declaration' AND c.withdrawn_at IS NULL)`,
+      params,
+    },
+  ];
 }
 
 /** The values of COLUMNS, then created_at and updated_at. */

@@ -54,12 +54,14 @@ export function createApp(parts: AppParts): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(healthRouter({ ping: parts.ping, registry: parts.metrics.registry }));
-  for (const [path, router] of parts.other) app.use(path, router);
+  // The API first: the mini app's submissions are the busiest browser-facing requests, and no
+  // page or health route lives under /api, so they need not walk past those routers.
   // Bytes JSON.parse would take silently (not UTF-8, 100,000 levels deep, a key twice, __proto__) are refused first.
   const json = express.json({ limit: API_BODY_LIMIT, strict: true, verify: verifyJsonBody });
   const apiCors = cors(parts.corsOrigins ?? []);
   for (const [path, router] of parts.api) app.use(path, apiCors, json, router);
+  app.use(healthRouter({ ping: parts.ping, registry: parts.metrics.registry }));
+  for (const [path, router] of parts.other) app.use(path, router);
   app.use(routeNotFound);
   app.use(errorHandler(parts.logger));
   return app;

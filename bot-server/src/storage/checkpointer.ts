@@ -66,6 +66,8 @@ export function startCheckpointer(file: string, opts: { intervalMs?: number; log
     async stop() {
       if (stopped) return exited;
       stopped = true;
+      // Held while it finishes: a process whose last work is closing the database must not exit first.
+      worker.ref();
       worker.postMessage("stop");
       const timeout = setTimeout(() => void worker.terminate(), 5_000);
       await exited;

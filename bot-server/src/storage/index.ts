@@ -8,7 +8,7 @@ import { openPostgres } from "./postgres";
 import { DEFAULT_SQLITE_PATH, openSqlite } from "./sqlite";
 import type { Database, OpenDatabaseOptions } from "./types";
 
-export type { Database, Dialect, OpenDatabaseOptions, Queryable, SqlValue, StorageLogger } from "./types";
+export type { Database, Dialect, OpenDatabaseOptions, Queryable, SqlValue, Statement, StorageLogger } from "./types";
 export { isUniqueViolation, UniqueConflict } from "./errors";
 export { migrate, type MigrateOptions } from "./migrate";
 export { DEFAULT_SQLITE_PATH } from "./sqlite";

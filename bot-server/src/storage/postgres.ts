@@ -7,8 +7,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { fromInt64 } from "./integers";
 import { normalizeParams } from "./placeholders";
-import { activeScope, Scope, type Connection } from "./scope";
-import type { Database, Queryable, SqlValue, StorageLogger } from "./types";
+import { activeScope, runOneByOne, Scope, type Connection } from "./scope";
+import type { Database, Queryable, SqlValue, Statement, StorageLogger } from "./types";
 
 const INT8_OID = 20;
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -121,6 +121,10 @@ class PostgresDatabase implements Database {
       client.off("error", onLost);
       client.release(broken);
     }
+  }
+
+  batch(statements: readonly Statement[]): Promise<Array<Record<string, unknown>[]>> {
+    return this.transaction((tx) => runOneByOne(tx, statements));
   }
 
   async ping(): Promise<void> {

@@ -29,6 +29,39 @@ CREATE TABLE ten (c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT,
 
   const count = async (q: Queryable = db) => (await q.get<{ n: number }>("SELECT COUNT(*) AS n FROM items"))?.n;
 
+  describe("batch", () => {
+    it("runs the statements in order in one transaction and returns each one's rows", async () => {
+      const results = await db.batch([
+        { sql: "INSERT INTO items (id, label, n) VALUES ($1, $2, $3), ($4, $5, $6) RETURNING id", params: ["a", "A", 1, "b", "B", 2] },
+        { sql: "UPDATE counter SET n = n + $1 WHERE id = 1", params: [5] },
+        { sql: "SELECT id, n FROM items ORDER BY id" },
+      ]);
+      expect(results).toEqual([[{ id: "a" }, { id: "b" }], [], [{ id: "a", n: 1 }, { id: "b", n: 2 }]]);
+      expect(await db.get("SELECT n FROM counter WHERE id = 1")).toEqual({ n: 5 });
+    });
+
+    it("when one statement fails, then nothing of the batch is kept and the error is the driver's", async () => {
+      await db.run("INSERT INTO items (id) VALUES ('taken')");
+      const failing = db.batch([{ sql: "UPDATE counter SET n = 99 WHERE id = 1" }, { sql: "INSERT INTO items (id) VALUES ($1)", params: ["taken"] }]);
+      await expect(failing).rejects.toSatisfy(isUniqueViolation);
+      expect(await db.get("SELECT n FROM counter WHERE id = 1")).toEqual({ n: 0 });
+      // The connection is usable afterwards, outside any transaction.
+      await db.run("INSERT INTO items (id) VALUES ('after')");
+      expect(await count()).toBe(2);
+    });
+
+    it("inside a transaction, it is a savepoint of it: the caller's rollback undoes it too", async () => {
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.batch([{ sql: "INSERT INTO items (id) VALUES ('in-tx')" }]);
+          expect(await count(tx)).toBe(1);
+          throw new Error("caller gives up");
+        }),
+      ).rejects.toThrow("caller gives up");
+      expect(await count()).toBe(0);
+    });
+  });
+
   describe("placeholders", () => {
     it("binds a placeholder used twice", async () => {
       await db.run("INSERT INTO items (id, label) VALUES ($1, $1)", ["a"]);

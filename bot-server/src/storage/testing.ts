@@ -97,6 +97,7 @@ function withCleanup(db: Database, cleanup: () => Promise<void>): Database {
     run: (sql, params) => db.run(sql, params),
     exec: (sql) => db.exec(sql),
     transaction: (fn) => db.transaction(fn),
+    batch: (statements) => db.batch(statements),
     ping: () => db.ping(),
     close: () => (closing ??= db.close().finally(cleanup)),
   };

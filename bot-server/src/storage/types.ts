@@ -24,6 +24,18 @@ export interface Queryable {
    * and still group their statements.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs statements known in advance, in order, in one transaction (a savepoint inside one),
+   * all or nothing; each one's rows (RETURNING, SELECT) come back in its slot. Same effect as a
+   * `transaction` calling them one by one, but SQLite's thread gets them in one message: the
+   * event loop hands over a whole group commit at once instead of waiting on each statement.
+   */
+  batch(statements: readonly Statement[]): Promise<Array<Record<string, unknown>[]>>;
+}
+
+export interface Statement {
+  sql: string;
+  params?: readonly SqlValue[];
 }
 
 export interface Database extends Queryable {

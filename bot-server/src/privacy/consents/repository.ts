@@ -22,42 +22,20 @@ export interface DeclarationConsent {
 }
 
 /**
- * What a declaration's consent means given the user's latest declaration consent: one is
- * `active` (nothing to record), none or an older withdrawn one (`record` this one), or the
- * citizen withdrew at or after committing this declaration (`withdrawn`: refuse it; a declaration
- * queued offline must not go out after its author said no).
+ * When each of these users last withdrew their declaration consent (users who never did are
+ * absent). A declaration committed at or before that moment, with no consent given since, is
+ * refused: the declarations' insert checks this in SQL; this names the reason afterwards.
  */
-export function declarationConsentOutcome(latest: Pick<Consent, "withdrawnAt"> | undefined, consent: DeclarationConsent): "active" | "record" | "withdrawn" {
-  if (latest && latest.withdrawnAt === null) return "active";
-  if (latest?.withdrawnAt && Date.parse(latest.withdrawnAt) >= Date.parse(consent.givenAt)) return "withdrawn";
-  return "record";
-}
-
-/**
- * The latest declaration consent of each of these users, in one query: a group commit of
- * declarations decides all of theirs inside its own transaction, so a withdrawal cannot slip in
- * between the check and the insert.
- */
-export async function latestDeclarationConsents(tx: Queryable, zaloUserIds: readonly string[]): Promise<Map<string, Consent>> {
+export async function lastDeclarationWithdrawals(db: Queryable, zaloUserIds: readonly string[]): Promise<Map<string, string>> {
   const users = [...new Set(zaloUserIds)];
-  const latest = new Map<string, Consent>();
-  if (users.length === 0) return latest;
-  const rows = await tx.all<Row & { zalo_user_id: string }>(
-    `SELECT id, zalo_user_id, scope, version, given_at, withdrawn_at FROM privacy_consents
-      WHERE scope = 'declaration' AND zalo_user_id IN (${users.map((_, i) => `$${i + 1}`).join(", ")})
-      ORDER BY zalo_user_id, given_at DESC, id`,
+  if (users.length === 0) return new Map();
+  const rows = await db.all<{ zalo_user_id: string; at: string }>(
+    `SELECT zalo_user_id, MAX(withdrawn_at) AS at FROM privacy_consents
+      WHERE scope = 'declaration' AND withdrawn_at IS NOT NULL AND zalo_user_id IN (${users.map((_, i) => `$${i + 1}`).join(", ")})
+      GROUP BY zalo_user_id`,
     users,
   );
-  for (const r of rows) if (!latest.has(r.zalo_user_id)) latest.set(r.zalo_user_id, toConsent(r));
-  return latest;
-}
-
-/** Writes a consent given by a declaration; called inside the declaration's transaction. */
-export async function insertDeclarationConsent(tx: Queryable, zaloUserId: string, c: DeclarationConsent): Promise<void> {
-  await tx.run(
-    "INSERT INTO privacy_consents (id, zalo_user_id, scope, version, source, given_at) VALUES ($1, $2, 'declaration', $3, 'declaration', $4)",
-    [randomUUID(), zaloUserId, c.version, c.givenAt],
-  );
+  return new Map(rows.map((r) => [r.zalo_user_id, r.at]));
 }
 
 /** Consents per Zalo user and scope. A withdrawal closes the consent; giving it again adds a row. */
