@@ -14,7 +14,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { sampleDeclaration } from "../../shared/src/testing/fixtures";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
-import { round } from "./sizes";
+import { alternate } from "./side-by-side";
+import { round as roundTo } from "./sizes";
 
 export const BACKEND_TOKEN = "bench-backend-token";
 const ENTRY = ["--import", "tsx"];
@@ -88,6 +89,12 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
   return false;
 }
 
+/** `assertAllOk`, passing the result through. */
+export function checked(name: string, r: autocannon.Result): autocannon.Result {
+  assertAllOk(name, r);
+  return r;
+}
+
 /** A figure built on refused requests would measure the refusal path: every answer must be 2xx. */
 export function assertAllOk(name: string, r: autocannon.Result): void {
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
@@ -97,6 +104,7 @@ export interface DeclarationBench {
   baselineRps: number;
   declarationAcceptRps: number;
   declarationAcceptRatio: number;
+  declarationAcceptRoundRatios: number[];
   declarationAcceptFreshRps: number;
   declarationAcceptFreshRatio: number;
   declarationP50MsAt500: number;
@@ -107,7 +115,7 @@ export interface DeclarationBench {
   outboxDrainPerSecond: number;
 }
 
-export async function benchDeclarations(opts: { durationSec: number; backlog: number }): Promise<DeclarationBench> {
+export async function benchDeclarations(opts: { durationSec: number; backlog: number; rounds: number }): Promise<DeclarationBench> {
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-"));
   const children: Child[] = [];
   try {
@@ -148,10 +156,12 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
     assertAllOk("baseline warm-up", await load({ url: `http://127.0.0.1:${basePort}`, amount: 2_000, connections: 32, citizens: "fresh" }));
     assertAllOk("server warm-up", await load({ url, amount: FAMILIES, connections: 32, citizens: "families" }));
 
-    const baseline = await load({ url: `http://127.0.0.1:${basePort}`, durationSec: opts.durationSec, connections: 32, citizens: "fresh" });
-    assertAllOk("baseline", baseline);
-    const accept = await load({ url, durationSec: opts.durationSec, connections: 32, citizens: "families" });
-    assertAllOk("accept", accept);
+    const round = Math.max(2, opts.durationSec / 2);
+    const accept = await alternate(
+      opts.rounds,
+      async () => checked("baseline", await load({ url: `http://127.0.0.1:${basePort}`, durationSec: round, connections: 32, citizens: "fresh" })),
+      async () => checked("accept", await load({ url, durationSec: round, connections: 32, citizens: "families" })),
+    );
     const cold = await load({ url, durationSec: opts.durationSec, connections: 32, citizens: "fresh" });
     assertAllOk("accept (fresh citizens)", cold);
     const fixed = await load({ url, durationSec: opts.durationSec, connections: 16, overallRate: 500, citizens: "fresh" });
@@ -176,17 +186,18 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
     const drainSeconds = (Date.now() - started) / 1000;
 
     return {
-      baselineRps: round(baseline.requests.average),
-      declarationAcceptRps: round(accept.requests.average),
-      declarationAcceptRatio: round(accept.requests.average / baseline.requests.average, 2),
-      declarationAcceptFreshRps: round(cold.requests.average),
-      declarationAcceptFreshRatio: round(cold.requests.average / baseline.requests.average, 2),
+      baselineRps: roundTo(accept.baselineRps),
+      declarationAcceptRps: roundTo(accept.subjectRps),
+      declarationAcceptRatio: roundTo(accept.ratio, 2),
+      declarationAcceptRoundRatios: accept.roundRatios,
+      declarationAcceptFreshRps: roundTo(cold.requests.total / cold.duration),
+      declarationAcceptFreshRatio: roundTo(cold.requests.total / cold.duration / accept.baselineRps, 2),
       declarationP50MsAt500: fixed.latency.p50,
       declarationP99MsAt500: fixed.latency.p99,
       declarationNon2xxAt500: fixed.non2xx,
       outboxBacklog: accepted,
-      outboxDrainSeconds: drained ? round(drainSeconds) : Number.POSITIVE_INFINITY,
-      outboxDrainPerSecond: drained ? round(accepted / drainSeconds) : 0,
+      outboxDrainSeconds: drained ? roundTo(drainSeconds) : Number.POSITIVE_INFINITY,
+      outboxDrainPerSecond: drained ? roundTo(accepted / drainSeconds) : 0,
     };
   } finally {
     await Promise.all(children.map((c) => c.stop()));

@@ -14,6 +14,7 @@ import { openDatabase } from "../../bot-server/src/storage";
 import { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { signedUserText } from "./signed-events";
+import { alternate } from "./side-by-side";
 import { round } from "./sizes";
 
 const ENTRY = ["--import", "tsx"];
@@ -58,6 +59,7 @@ export interface WebhookBench {
   webhookBaselineRps: number;
   webhookIngestRps: number;
   webhookIngestRatio: number;
+  webhookIngestRoundRatios: number[];
   webhookP99MsAt1000: number;
   /** Events of a stored backlog the bot answered per second on a worker instance. */
   webhookBotAnsweredPerSecond: number;
@@ -69,6 +71,11 @@ function assertAllOk(name: string, r: autocannon.Result): void {
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
 }
 
+function checked(name: string, r: autocannon.Result): autocannon.Result {
+  assertAllOk(name, r);
+  return r;
+}
+
 /**
  * Ingest is measured on a web instance (INSTANCE_ROLE=web: HTTP only), the way a deployment that
  * separates roles takes Zalo's traffic; the bot's work on those events is then measured on a
@@ -76,7 +83,7 @@ function assertAllOk(name: string, r: autocannon.Result): void {
  * stand-in). For comparison, the same ingest load on one all-in-one instance, whose bot and
  * replies compete for the same cores.
  */
-export async function benchWebhook(opts: { durationSec: number }): Promise<WebhookBench> {
+export async function benchWebhook(opts: { durationSec: number; rounds: number }): Promise<WebhookBench> {
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-webhook-"));
   const children: Child[] = [];
   const server = async (role: "web" | "worker" | "all", file: string, ready = "/readyz") => {
@@ -99,10 +106,12 @@ export async function benchWebhook(opts: { durationSec: number }): Promise<Webho
     assertAllOk("baseline warm-up", await load({ url: baseUrl, amount: 2_000, connections: 32 }));
     assertAllOk("server warm-up", await load({ url: web.url, amount: 2_000, connections: 32 }));
 
-    const baseline = await load({ url: baseUrl, durationSec: opts.durationSec, connections: 32 });
-    assertAllOk("baseline", baseline);
-    const ingest = await load({ url: web.url, durationSec: opts.durationSec, connections: 32 });
-    assertAllOk("ingest", ingest);
+    const roundSec = Math.max(2, opts.durationSec / 2);
+    const ingest = await alternate(
+      opts.rounds,
+      async () => checked("baseline", await load({ url: baseUrl, durationSec: roundSec, connections: 32 })),
+      async () => checked("ingest", await load({ url: web.url, durationSec: roundSec, connections: 32 })),
+    );
     const fixed = await load({ url: web.url, durationSec: opts.durationSec, connections: 32, overallRate: 1_000 });
     assertAllOk("fixed rate", fixed);
     await web.child.stop();
@@ -126,13 +135,14 @@ export async function benchWebhook(opts: { durationSec: number }): Promise<Webho
     assertAllOk("all-in-one ingest", allInOne);
 
     return {
-      webhookBaselineRps: round(baseline.requests.average),
-      webhookIngestRps: round(ingest.requests.average),
-      webhookIngestRatio: round(ingest.requests.average / baseline.requests.average, 2),
+      webhookBaselineRps: round(ingest.baselineRps),
+      webhookIngestRps: round(ingest.subjectRps),
+      webhookIngestRatio: round(ingest.ratio, 2),
+      webhookIngestRoundRatios: ingest.roundRatios,
       webhookP99MsAt1000: fixed.latency.p99,
       webhookBotAnsweredPerSecond: round(processedPerSecond),
-      webhookIngestAllInOneRps: round(allInOne.requests.average),
-      webhookIngestAllInOneRatio: round(allInOne.requests.average / baseline.requests.average, 2),
+      webhookIngestAllInOneRps: round(allInOne.requests.total / allInOne.duration),
+      webhookIngestAllInOneRatio: round(allInOne.requests.total / allInOne.duration / ingest.baselineRps, 2),
     };
   } finally {
     await Promise.all(children.map((c) => c.stop()));
