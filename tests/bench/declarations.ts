@@ -1,9 +1,9 @@
 /**
  * Declaration benchmarks, side by side in one run:
- * - accept throughput of the real server (auth, validation, idempotency, encryption, signing,
- *   one transaction with the outbox row) vs a bare Express handler that only parses and
- *   zod-validates the same body;
- * - latency of the real server at a fixed 500 requests/s;
+ * - accept throughput of the real server on a web instance (auth, validation, idempotency,
+ *   consent, encryption, signing, one transaction with the outbox row) vs a bare Express handler
+ *   that only parses and zod-validates the same body, in alternating rounds;
+ * - latency of an all-in-one instance (accepting and forwarding) at a fixed 500 requests/s;
  * - how fast a backlog of 20,000 queued declarations drains to the stand-in backend.
  * The servers run as their own processes; the load generator (autocannon) runs here.
  */
@@ -130,16 +130,16 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
     children.push(await startNode([...ENTRY, "bot-server/src/standins/zalo-graph/main.ts", "--port", String(graphPort)], {}, `${graphUrl}/v2.0/me`, 30_000, true));
     const basePort = await freePort();
     children.push(await startNode([...ENTRY, "tests/bench/baseline-server.ts"], { PORT: String(basePort) }, `http://127.0.0.1:${basePort}/`, 30_000, true));
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    children.push(
-      await startNode(SERVER_ENTRY, {
+    const server = async (role: "web" | "all", file: string): Promise<{ url: string; child: Child }> => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const child = await startNode(SERVER_ENTRY, {
         NODE_ENV: "development",
-        INSTANCE_ROLE: "all",
+        INSTANCE_ROLE: role,
         PORT: String(port),
         HOST: "127.0.0.1",
         LOG_LEVEL: "warn",
-        SQLITE_PATH: path.join(dir, "khaibao.sqlite"),
+        SQLITE_PATH: path.join(dir, file),
         DECLARATION_BACKEND_URL: backendUrl,
         DECLARATION_BACKEND_TOKEN: BACKEND_TOKEN,
         ZALO_GRAPH_URL: graphUrl,
@@ -148,22 +148,32 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
         OUTBOX_RETRY_BASE_MS: "1000",
         OUTBOX_RETRY_MAX_MS: "5000",
         OUTBOX_MAX_ATTEMPTS: "1000",
-      }, `${url}/readyz`),
-    );
+      }, `${url}/readyz`);
+      children.push(child);
+      return { url, child };
+    };
 
+    // Accepting, on a web instance: what answers the mini app. Forwarding is a worker's job
+    // (measured below as the drain); in alternating rounds its backlog would otherwise be
+    // forwarded while the baseline runs, and slow the baseline down.
+    const web = await server("web", "web.sqlite");
     // Warm both up (JIT, prepared statements, connection pools).
     // The server's warm-up is each family's first declaration (its token checked with Graph).
     assertAllOk("baseline warm-up", await load({ url: `http://127.0.0.1:${basePort}`, amount: 2_000, connections: 32, citizens: "fresh" }));
-    assertAllOk("server warm-up", await load({ url, amount: FAMILIES, connections: 32, citizens: "families" }));
-
+    assertAllOk("server warm-up", await load({ url: web.url, amount: FAMILIES, connections: 32, citizens: "families" }));
     const round = Math.max(2, opts.durationSec / 2);
     const accept = await alternate(
       opts.rounds,
       async () => checked("baseline", await load({ url: `http://127.0.0.1:${basePort}`, durationSec: round, connections: 32, citizens: "fresh" })),
-      async () => checked("accept", await load({ url, durationSec: round, connections: 32, citizens: "families" })),
+      async () => checked("accept", await load({ url: web.url, durationSec: round, connections: 32, citizens: "families" })),
     );
-    const cold = await load({ url, durationSec: opts.durationSec, connections: 32, citizens: "fresh" });
+    const cold = await load({ url: web.url, durationSec: opts.durationSec, connections: 32, citizens: "fresh" });
     assertAllOk("accept (fresh citizens)", cold);
+    await web.child.stop();
+
+    // Latency and draining on one instance doing everything, as `npm start` runs it.
+    const { url } = await server("all", "khaibao.sqlite");
+    assertAllOk("all-in-one warm-up", await load({ url, amount: 2_000, connections: 32, citizens: "fresh" }));
     const fixed = await load({ url, durationSec: opts.durationSec, connections: 16, overallRate: 500, citizens: "fresh" });
 
     // Drain: queue a backlog while the backend is down, then bring it back and time it.

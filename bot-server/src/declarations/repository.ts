@@ -89,8 +89,8 @@ export class DeclarationRepository {
    * transaction fails (then nothing was stored).
    *
    * Every decision is in the SQL, so the statements are known before the transaction starts and
-   * go to the database as one batch (one message to SQLite's thread), and the consent check
-   * happens inside the transaction that stores the declaration: a withdrawal cannot slip between.
+   * go to the database as one batch, and the consent check happens inside the transaction that
+   * stores the declaration: a withdrawal cannot slip between the check and the insert.
    */
   insertManyWithOutbox(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
     return this.storeMany(items);

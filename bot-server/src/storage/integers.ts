@@ -7,3 +7,12 @@ export function fromInt64(value: bigint | string): number | string {
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : String(value);
 }
+
+/** For better-sqlite3 rows read with safeIntegers(true): replaces bigint columns in place. */
+export function convertRow<T>(row: Record<string, unknown>): T {
+  for (const key in row) {
+    const value = row[key];
+    if (typeof value === "bigint") row[key] = fromInt64(value);
+  }
+  return row as T;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromInt64 } from "./integers";
-import { normalizeParam } from "./placeholders";
+import { normalizeParam, sqliteParams } from "./placeholders";
 
 describe("parameter normalisation", () => {
   it("maps booleans, dates and byte arrays the same way for both dialects", () => {
@@ -15,6 +15,11 @@ describe("parameter normalisation", () => {
 
   it("throws on an invalid Date rather than storing garbage", () => {
     expect(() => normalizeParam(new Date("nope"))).toThrow(RangeError);
+  });
+
+  it("binds $1..$n for better-sqlite3 by position", () => {
+    expect(sqliteParams(["a", 2, true])).toEqual({ 1: "a", 2: 2, 3: 1 });
+    expect(sqliteParams(undefined)).toEqual({});
   });
 });
 

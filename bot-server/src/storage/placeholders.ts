@@ -1,8 +1,7 @@
-// Parameters: one normalisation for both dialects.
+// Parameters: one normalisation for both dialects, plus SQLite binding of $n placeholders.
 //
 // SQLite itself parses "$1" as a named parameter called "1" (its Tcl-style $name syntax), and
-// better-sqlite3 binds it from an object key "1" (built in the connection's thread,
-// sqlite-thread.ts). So no SQL text is rewritten: SQLite's own
+// better-sqlite3 binds it from an object key "1". So no SQL text is rewritten: SQLite's own
 // tokenizer decides what is a placeholder, which keeps "$1" inside string literals, quoted
 // identifiers and comments untouched, and "$1" used twice binds the same value. (better-sqlite3
 // rejects an array for "?NNN" parameters, so an object is required anyway.)
@@ -30,4 +29,13 @@ export function normalizeParam(value: SqlValue): BoundValue {
 
 export function normalizeParams(params: readonly SqlValue[] | undefined): BoundValue[] {
   return params ? params.map(normalizeParam) : [];
+}
+
+/** better-sqlite3 binding object for $1..$n: { "1": v1, "2": v2, ... }. */
+export function sqliteParams(params: readonly SqlValue[] | undefined): Record<string, BoundValue> {
+  const bound: Record<string, BoundValue> = {};
+  params?.forEach((value, i) => {
+    bound[String(i + 1)] = normalizeParam(value);
+  });
+  return bound;
 }

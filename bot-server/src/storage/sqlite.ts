@@ -1,18 +1,18 @@
-// SQLite through better-sqlite3, with the connection in its own thread (sqlite-thread.ts) and
-// the async Queryable contract here. Every statement outside a transaction queues on a mutex, and
-// a transaction holds that mutex from BEGIN to COMMIT, so other callers never interleave into it.
-// Use one Database per file per process (other processes, CLIs and the checkpoint thread may
-// open the file too: WAL lets them, and a busy lock now waits in a thread, not on the event loop).
+// SQLite through better-sqlite3: one synchronous connection per Database, wrapped to the async
+// Queryable contract. Every statement outside a transaction queues on a mutex, and a transaction
+// holds that mutex from BEGIN to COMMIT, so other callers never interleave into it.
+// Use one Database per file per process: a second in-process connection blocked on the file lock
+// would block the event loop (busy_timeout is a synchronous wait) that the first one needs.
 
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { SAFETY_NET_PAGES, startCheckpointer, type Checkpointer } from "./checkpointer";
-import { fromInt64 } from "./integers";
+import { convertRow } from "./integers";
 import { Mutex } from "./mutex";
-import { normalizeParams } from "./placeholders";
+import { sqliteParams } from "./placeholders";
 import { activeScope, Scope, type Connection } from "./scope";
-import { SqliteThread } from "./sqlite-thread";
 import type { Database, Queryable, SqlValue, Statement, StorageLogger } from "./types";
 
 export const DEFAULT_SQLITE_PATH = "./data/khaibao.sqlite";
@@ -20,61 +20,51 @@ const BUSY_TIMEOUT_MS = 5_000;
 /** Prepared statements are reused; the bound keeps ad-hoc SQL from growing the cache forever. */
 const STATEMENT_CACHE_SIZE = 500;
 
-export async function openSqlite(file: string, logger?: StorageLogger): Promise<Database> {
+export function openSqlite(file: string, logger?: StorageLogger): Database {
   const inMemory = file === ":memory:" || file === "";
   if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const resolved = inMemory ? ":memory:" : path.resolve(file);
-  const thread = new SqliteThread({
-    file: resolved,
-    busyTimeoutMs: BUSY_TIMEOUT_MS,
-    statementCacheSize: STATEMENT_CACHE_SIZE,
-    walAutocheckpoint: inMemory ? undefined : SAFETY_NET_PAGES,
-  });
+  const raw = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     // WAL: readers in other processes (backups, CLI) don't block the server's writes.
+    const mode = raw.pragma("journal_mode = WAL", { simple: true });
+    if (!inMemory && mode !== "wal") logger?.warn({ file, journalMode: mode }, "SQLite did not switch to WAL mode");
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    raw.pragma("foreign_keys = ON");
     // NORMAL is durable against application crashes in WAL mode; only power loss may drop the last commits.
-    // 64-bit integers are read as bigint, then converted here (number if safe, else string).
-    const { journalMode } = await thread.call<{ journalMode: string }>("open");
-    if (!inMemory && journalMode !== "wal") logger?.warn({ file: resolved, journalMode }, "SQLite did not switch to WAL mode");
+    raw.pragma("synchronous = NORMAL");
+    // 64-bit integers are read as bigint, then converted by integers.ts (number if safe, else string).
+    raw.defaultSafeIntegers(true);
   } catch (error) {
-    await thread.terminate();
+    raw.close();
     throw error;
   }
-  logger?.info({ file: resolved }, "SQLite database opened");
-  if (inMemory) return new SqliteDatabase(thread);
-  const checkpointer = startCheckpointer(resolved, {
+  logger?.info({ file: inMemory ? ":memory:" : path.resolve(file) }, "SQLite database opened");
+  if (inMemory) return new SqliteDatabase(raw);
+  raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  const checkpointer = startCheckpointer(path.resolve(file), {
     logger,
-    // Back to SQLite's default in the connection's thread: a bounded WAL whatever happens.
-    onFailure: () => void thread.call("pragma", "wal_autocheckpoint = 1000").catch(() => undefined),
+    // Back to SQLite's default, on this thread: slower commits, but a bounded WAL.
+    onFailure: () => raw.open && raw.pragma("wal_autocheckpoint = 1000"),
   });
-  return new SqliteDatabase(thread, checkpointer);
-}
-
-/** Rows as both dialects return them: Buffers for BLOBs, safe integers as numbers, others as text. */
-function fromThread<T>(row: Record<string, unknown>): T {
-  for (const key in row) {
-    const value = row[key];
-    if (typeof value === "bigint") row[key] = fromInt64(value);
-    else if (value instanceof Uint8Array && !Buffer.isBuffer(value)) row[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  }
-  return row as T;
+  return new SqliteDatabase(raw, checkpointer);
 }
 
 class SqliteDatabase implements Database {
   readonly dialect = "sqlite" as const;
   private readonly lock = new Mutex();
   private readonly current = new AsyncLocalStorage<Scope>();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private closed = false;
   /** Direct access, used by scopes that already hold the lock. */
   private readonly conn: Connection = {
     all: async <T>(sql: string, params?: readonly SqlValue[]) => this.allNow<T>(sql, params),
     get: async <T>(sql: string, params?: readonly SqlValue[]) => this.getNow<T>(sql, params),
-    run: async (sql, params) => this.thread.call<{ changes: number }>("run", sql, normalizeParams(params)),
-    exec: async (sql) => this.thread.call<void>("exec", sql),
+    run: async (sql, params) => this.runNow(sql, params),
+    exec: async (sql) => void this.raw.exec(sql),
   };
 
   constructor(
-    private readonly thread: SqliteThread,
+    private readonly raw: BetterSqlite3.Database,
     private readonly checkpointer?: Checkpointer,
   ) {}
 
@@ -90,12 +80,12 @@ class SqliteDatabase implements Database {
 
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
     const scope = activeScope(this.current);
-    return scope ? scope.run(sql, params) : this.lock.run(() => this.conn.run(sql, params));
+    return scope ? scope.run(sql, params) : this.lock.run(() => this.runNow(sql, params));
   }
 
   exec(sql: string): Promise<void> {
     const scope = activeScope(this.current);
-    return scope ? scope.exec(sql) : this.lock.run(() => this.conn.exec(sql));
+    return scope ? scope.exec(sql) : this.lock.run(() => void this.raw.exec(sql));
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -104,13 +94,14 @@ class SqliteDatabase implements Database {
     return this.lock.run(async () => {
       // IMMEDIATE takes the write lock now, so another process can't make us fail mid-transaction
       // with SQLITE_BUSY when our first write tries to upgrade a read lock.
-      await this.thread.call("exec", "BEGIN IMMEDIATE");
+      this.raw.exec("BEGIN IMMEDIATE");
       try {
         const result = await new Scope("sqlite", this.conn, this.current).runBody(fn);
-        await this.thread.call("exec", "COMMIT");
+        this.raw.exec("COMMIT");
         return result;
       } catch (error) {
-        await this.thread.call("rollback").catch(() => undefined);
+        // Some errors (SQLITE_FULL, IOERR...) already rolled back; ROLLBACK would then throw and hide them.
+        if (this.raw.inTransaction) this.raw.exec("ROLLBACK");
         throw error;
       }
     });
@@ -119,13 +110,16 @@ class SqliteDatabase implements Database {
   batch(statements: readonly Statement[]): Promise<Array<Record<string, unknown>[]>> {
     const scope = activeScope(this.current);
     if (scope) return scope.batch(statements);
-    return this.lock.run(async () => {
-      const results = await this.thread.call<Array<Record<string, unknown>[]>>(
-        "batch",
-        undefined,
-        statements.map((s) => ({ sql: s.sql, params: normalizeParams(s.params) })),
-      );
-      return results.map((rows) => rows.map((row) => fromThread(row)));
+    return this.lock.run(() => {
+      this.raw.exec("BEGIN IMMEDIATE");
+      try {
+        const results = statements.map((s) => this.allNow<Record<string, unknown>>(s.sql, s.params));
+        this.raw.exec("COMMIT");
+        return results;
+      } catch (error) {
+        if (this.raw.inTransaction) this.raw.exec("ROLLBACK");
+        throw error;
+      }
     });
   }
 
@@ -137,20 +131,53 @@ class SqliteDatabase implements Database {
     return this.lock.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      this.statements.clear();
       // The checkpoint thread's last round runs while our connection is still open, so closing
       // ours (the last one) finds the WAL already copied back and removes it.
       await this.checkpointer?.stop();
-      await this.thread.close();
+      this.raw.close();
     });
   }
 
-  private async allNow<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    const rows = await this.thread.call<Record<string, unknown>[]>("all", sql, normalizeParams(params));
-    return rows.map((row) => fromThread<T>(row));
+  private prepare(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (statement) {
+      // Refresh recency: Map iteration order makes the first key the least recently used.
+      this.statements.delete(sql);
+    } else {
+      statement = this.raw.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.statements.keys().next();
+        if (!oldest.done) this.statements.delete(oldest.value);
+      }
+    }
+    this.statements.set(sql, statement);
+    return statement;
   }
 
-  private async getNow<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
-    const row = await this.thread.call<Record<string, unknown> | undefined>("get", sql, normalizeParams(params));
-    return row ? fromThread<T>(row) : undefined;
+  private allNow<T>(sql: string, params?: readonly SqlValue[]): T[] {
+    const statement = this.prepare(sql);
+    const bound = sqliteParams(params);
+    // PostgreSQL returns no rows for a statement without RETURNING; better-sqlite3 would throw.
+    if (!statement.reader) {
+      statement.run(bound);
+      return [];
+    }
+    return (statement.all(bound) as Record<string, unknown>[]).map((row) => convertRow<T>(row));
+  }
+
+  private getNow<T>(sql: string, params?: readonly SqlValue[]): T | undefined {
+    const statement = this.prepare(sql);
+    const bound = sqliteParams(params);
+    if (!statement.reader) {
+      statement.run(bound);
+      return undefined;
+    }
+    const row = statement.get(bound) as Record<string, unknown> | undefined;
+    return row ? convertRow<T>(row) : undefined;
+  }
+
+  private runNow(sql: string, params?: readonly SqlValue[]): { changes: number } {
+    return { changes: this.prepare(sql).run(sqliteParams(params)).changes };
   }
 }

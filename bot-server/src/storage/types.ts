@@ -27,8 +27,8 @@ export interface Queryable {
   /**
    * Runs statements known in advance, in order, in one transaction (a savepoint inside one),
    * all or nothing; each one's rows (RETURNING, SELECT) come back in its slot. Same effect as a
-   * `transaction` calling them one by one, but SQLite's thread gets them in one message: the
-   * event loop hands over a whole group commit at once instead of waiting on each statement.
+   * `transaction` calling them one by one, without a round of promises per statement (SQLite)
+   * and with every decision in the SQL, so a group commit is written in one go.
    */
   batch(statements: readonly Statement[]): Promise<Array<Record<string, unknown>[]>>;
 }
