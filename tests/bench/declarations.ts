@@ -14,7 +14,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { sampleDeclaration } from "../../shared/src/testing/fixtures";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
-import { alternate } from "./side-by-side";
+import { alternate, assertAllOk, checked } from "./side-by-side";
 import { round as roundTo } from "./sizes";
 
 export const BACKEND_TOKEN = "bench-backend-token";
@@ -87,17 +87,6 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number):
     await new Promise((r) => setTimeout(r, 200));
   }
   return false;
-}
-
-/** `assertAllOk`, passing the result through. */
-export function checked(name: string, r: autocannon.Result): autocannon.Result {
-  assertAllOk(name, r);
-  return r;
-}
-
-/** A figure built on refused requests would measure the refusal path: every answer must be 2xx. */
-export function assertAllOk(name: string, r: autocannon.Result): void {
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
 }
 
 export interface DeclarationBench {

@@ -9,6 +9,17 @@ export interface SideBySide {
   roundRatios: number[];
 }
 
+/** A figure built on refused requests would measure the refusal path: every answer must be 2xx. */
+export function assertAllOk(name: string, r: autocannon.Result): void {
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
+}
+
+/** `assertAllOk`, passing the result through. */
+export function checked(name: string, r: autocannon.Result): autocannon.Result {
+  assertAllOk(name, r);
+  return r;
+}
+
 const rate = (r: autocannon.Result) => r.requests.total / r.duration;
 
 /**

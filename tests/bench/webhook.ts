@@ -14,7 +14,7 @@ import { openDatabase } from "../../bot-server/src/storage";
 import { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { signedUserText } from "./signed-events";
-import { alternate } from "./side-by-side";
+import { alternate, assertAllOk, checked } from "./side-by-side";
 import { round } from "./sizes";
 
 const ENTRY = ["--import", "tsx"];
@@ -65,15 +65,6 @@ export interface WebhookBench {
   webhookBotAnsweredPerSecond: number;
   webhookIngestAllInOneRps: number;
   webhookIngestAllInOneRatio: number;
-}
-
-function assertAllOk(name: string, r: autocannon.Result): void {
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.requests.total}`);
-}
-
-function checked(name: string, r: autocannon.Result): autocannon.Result {
-  assertAllOk(name, r);
-  return r;
 }
 
 /**

@@ -10,7 +10,7 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export interface RateLimiter {
   take(key: string): Promise<RateDecision>;
   /** Gives back a token taken for a request that turned out not to count (a replay). */
-  refund?(key: string): Promise<void>;
+  refund(key: string): Promise<void>;
 }
 
 export interface TokenBucketOptions {

@@ -99,12 +99,11 @@ export class DeclarationRepository {
   private async storeMany(items: ReadonlyArray<{ record: DeclarationRecord; now: Date }>): Promise<unknown[]> {
     if (items.length === 0) return [];
     const ids = items.map((i) => i.record.id);
-    const idList = (offset: number) => ids.map((_, i) => `$${offset + i + 1}`).join(", ");
     const [inserted] = await this.db.batch([
       insertDeclarationsStatement(this.db.dialect, items),
       {
         sql: `INSERT INTO declaration_outbox (declaration_id, state, attempts, next_attempt_at, created_at, updated_at)
-              SELECT id, 'pending', 0, created_at, created_at, created_at FROM declarations WHERE id IN (${idList(0)})`,
+              SELECT id, 'pending', 0, created_at, created_at, created_at FROM declarations WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(", ")})`,
         params: ids,
       },
       ...recordConsentsStatement(items),

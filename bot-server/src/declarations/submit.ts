@@ -134,7 +134,7 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
       await deps.declarations.insertWithOutbox(record, now);
     } catch (error) {
       if (error instanceof ConsentWithdrawnConflict) {
-        await deps.limiter.refund?.(rateKey);
+        await deps.limiter.refund(rateKey);
         return replayOr(new AppError("consent.withdrawn", 403));
       }
       if (!isUniqueViolation(error)) throw error;
@@ -142,7 +142,7 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
       // no budget; or the receipt code was taken: draw another.
       const stored = await earlier();
       if (stored) {
-        await deps.limiter.refund?.(rateKey);
+        await deps.limiter.refund(rateKey);
         return replay(deps, stored, declaration, json);
       }
       if (attempt >= MAX_CODE_ATTEMPTS) throw error;

@@ -8,19 +8,12 @@
 
 import { pooledRandomBytes } from "./pool";
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
 export function timeOrderedId(nowMs: number = Date.now()): string {
   const b = Buffer.from(pooledRandomBytes(16));
   // 48-bit big-endian timestamp; Math.floor keeps it exact (well below 2^53).
-  const ms = Math.floor(nowMs);
-  b.writeUIntBE(ms, 0, 6);
+  b.writeUIntBE(Math.floor(nowMs), 0, 6);
   b[6] = ((b[6] as number) & 0x0f) | 0x70; // version 7
   b[8] = ((b[8] as number) & 0x3f) | 0x80; // variant 10xx
-  let s = "";
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) s += "-";
-    s += HEX[b[i] as number];
-  }
-  return s;
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

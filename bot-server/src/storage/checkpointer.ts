@@ -55,7 +55,7 @@ export function startCheckpointer(file: string, opts: { intervalMs?: number; log
   worker.unref();
   let stopped = false;
   worker.on("message", (m: { error?: string }) => {
-    if (m.error) opts.logger?.warn({ error: m.error }, "SQLite background checkpoint failed; the WAL is checkpointed in the server's thread meanwhile");
+    if (m.error) opts.logger?.warn({ error: m.error }, "SQLite background checkpoint failed; past the safety net the server's own connection checkpoints");
   });
   worker.on("error", (error) => {
     opts.logger?.warn({ error: error.message }, "SQLite checkpoint thread stopped; checkpoints run in the server's thread from now on");

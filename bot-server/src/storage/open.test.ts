@@ -51,18 +51,8 @@ describe("openDatabase", () => {
   it("rejects an unsafe schema name", async () => {
     await expect(openDatabase({ url: "postgres://postgres@127.0.0.1:1/none", pgSchema: "x; DROP" })).rejects.toThrow(/invalid PostgreSQL schema/);
   });
-});
 
-describe("SQLite background checkpoints", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "khaibao-ckpt-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it("copies committed pages back into the database file from another thread, and leaves no WAL after close", async () => {
+  it("checkpoints SQLite in the background: copies committed pages back into the database file from another thread, and leaves no WAL after close", async () => {
     const file = path.join(dir, "khaibao.sqlite");
     const db = await openDatabase({ sqlitePath: file });
     try {

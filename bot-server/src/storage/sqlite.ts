@@ -91,32 +91,28 @@ class SqliteDatabase implements Database {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const scope = activeScope(this.current);
     if (scope) return scope.transaction(fn);
-    return this.lock.run(async () => {
-      // IMMEDIATE takes the write lock now, so another process can't make us fail mid-transaction
-      // with SQLITE_BUSY when our first write tries to upgrade a read lock.
-      this.raw.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await new Scope("sqlite", this.conn, this.current).runBody(fn);
-        this.raw.exec("COMMIT");
-        return result;
-      } catch (error) {
-        // Some errors (SQLITE_FULL, IOERR...) already rolled back; ROLLBACK would then throw and hide them.
-        if (this.raw.inTransaction) this.raw.exec("ROLLBACK");
-        throw error;
-      }
-    });
+    return this.writeTransaction(() => new Scope("sqlite", this.conn, this.current).runBody(fn));
   }
 
   batch(statements: readonly Statement[]): Promise<Array<Record<string, unknown>[]>> {
     const scope = activeScope(this.current);
     if (scope) return scope.batch(statements);
-    return this.lock.run(() => {
+    // Synchronous from BEGIN to COMMIT: no promise round per statement.
+    return this.writeTransaction(() => statements.map((s) => this.allNow<Record<string, unknown>>(s.sql, s.params)));
+  }
+
+  /** Holds the lock from BEGIN IMMEDIATE to COMMIT (or ROLLBACK when body throws). */
+  private writeTransaction<T>(body: () => T | Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      // IMMEDIATE takes the write lock now, so another process can't make us fail mid-transaction
+      // with SQLITE_BUSY when our first write tries to upgrade a read lock.
       this.raw.exec("BEGIN IMMEDIATE");
       try {
-        const results = statements.map((s) => this.allNow<Record<string, unknown>>(s.sql, s.params));
+        const result = await body();
         this.raw.exec("COMMIT");
-        return results;
+        return result;
       } catch (error) {
+        // Some errors (SQLITE_FULL, IOERR...) already rolled back; ROLLBACK would then throw and hide them.
         if (this.raw.inTransaction) this.raw.exec("ROLLBACK");
         throw error;
       }
