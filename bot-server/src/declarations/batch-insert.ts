@@ -1,4 +1,4 @@
-import { createGroupCommit, type GroupCommitOptions } from "./group-commit";
+import { createGroupCommit, outcomesFromErrors, type GroupCommitLimits } from "../storage/group-commit";
 import type { DeclarationRecord } from "./record";
 import type { DeclarationRepository } from "./repository";
 
@@ -14,12 +14,12 @@ export interface DeclarationInserter {
  */
 export function createBatchedDeclarationInserter(
   repo: DeclarationRepository,
-  opts: Pick<GroupCommitOptions<unknown>, "maxBatch" | "maxInFlight"> = {},
+  opts: GroupCommitLimits = {},
 ): DeclarationInserter {
   type Item = { record: DeclarationRecord; now: Date };
   const insert = createGroupCommit<Item>({
     ...opts,
-    writeMany: (items) => repo.insertManyWithOutbox(items),
+    writeMany: async (items) => outcomesFromErrors(await repo.insertManyWithOutbox(items)),
     writeOne: (item) => repo.insertWithOutbox(item.record, item.now),
   });
   return { insertWithOutbox: (record, now) => insert({ record, now }) };

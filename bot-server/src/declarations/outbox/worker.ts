@@ -1,5 +1,5 @@
 import type { FieldCipher } from "../../privacy/types";
-import { createGroupCommit } from "../group-commit";
+import { createGroupCommit, outcomesFromErrors } from "../../storage/group-commit";
 import type { DeclarationRepository } from "../repository";
 import type { DeclarationRecord, SealedDeclaration } from "../record";
 import type { BackendDeclaration, DeclarationBackend } from "./backend";
@@ -68,7 +68,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   // sends in flight this is most of the worker's SQLite time, and it holds the write lock that
   // submissions wait for. Each delivery still waits for its own row to be committed.
   const complete = createGroupCommit<{ declarationId: string; now: Date }>({
-    writeMany: (items) => opts.outbox.completeMany(items),
+    writeMany: async (items) => outcomesFromErrors(await opts.outbox.completeMany(items)),
     writeOne: (item) => opts.outbox.complete(item.declarationId, item.now),
   });
 
