@@ -13,7 +13,7 @@ describe("openDatabase", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("creates the SQLite directory and sets WAL, busy_timeout, foreign_keys and synchronous", async () => {
+  it("creates the SQLite directory and sets WAL, busy_timeout, foreign_keys, synchronous and temp_store", async () => {
     const file = path.join(dir, "nested", "data", "khaibao.sqlite");
     const db = await openDatabase({ sqlitePath: file });
     try {
@@ -23,6 +23,7 @@ describe("openDatabase", () => {
       expect(await db.get("PRAGMA busy_timeout")).toEqual({ timeout: 5000 });
       expect(await db.get("PRAGMA foreign_keys")).toEqual({ foreign_keys: 1 });
       expect(await db.get("PRAGMA synchronous")).toEqual({ synchronous: 1 }); // 1 = NORMAL
+      expect(await db.get("PRAGMA temp_store")).toEqual({ temp_store: 2 }); // 2 = MEMORY: statement journals off the disk
     } finally {
       await db.close();
       await db.close(); // idempotent
