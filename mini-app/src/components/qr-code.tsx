@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import QRCode from "qrcode";
+import "./qr-code.css";
 
 /** Modules of quiet zone around the code: the QR standard's 4, so any scanner finds the edges. */
 export const QUIET_ZONE = 4;

@@ -2,6 +2,8 @@
  * The declaration feature's screens, loaded on demand (one chunk): the first screen never pays
  * for forms, QR drawing or ward search.
  */
+import "../../../styles/fields.css";
+import "../../../styles/badges.css";
 import "./declaration.css";
 
 export { WizardRoute } from "./wizard-route";
