@@ -56,7 +56,7 @@ describe.skipIf(!browserTestsEnabled())("staff console: accounts and receipt ver
     // A genuine but old one, signed with the server's own development key.
     const signer = await createReceiptSigner({ keys: undefined, allowDevKey: true, devKeyFile: path.join(dataDir, "dev-receipt-key.pem"), issuer: "test" });
     const issuedAt = Math.floor(Date.now() / 1000) - 4 * 86_400;
-    expiredQr = await signer.sign({ code: "1234567890", checkpointId: "HN-BALA", direction: "out_of", issuedAt, expiresAt: issuedAt + 72 * 3600, holderName: "LE THI** H*", holderId: "***789" });
+    expiredQr = signer.sign({ code: "1234567890", checkpointId: "HN-BALA", direction: "out_of", issuedAt, expiresAt: issuedAt + 72 * 3600, holderName: "LE THI** H*", holderId: "***789" });
 
     browser = await chromium.launch({ executablePath: chromiumPath as string, headless: true, args: CHROMIUM_ARGS });
     context = await browser.newContext({ ...LAPTOP, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });

@@ -129,7 +129,7 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
 
   for (let attempt = 1; ; attempt++) {
     const receiptCode = newCode();
-    const record: DeclarationRecord = { ...base, receiptCode, receiptQr: await deps.signer.sign(receiptClaimsOf({ ...base, receiptCode })) };
+    const record: DeclarationRecord = { ...base, receiptCode, receiptQr: deps.signer.sign(receiptClaimsOf({ ...base, receiptCode })) };
     try {
       await deps.declarations.insertWithOutbox(record, now);
     } catch (error) {

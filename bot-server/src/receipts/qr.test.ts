@@ -31,7 +31,7 @@ describe("receipt QR codes", () => {
     const versions: number[] = [];
     for (let i = 0; i < 5; i++) {
       const signer = await createReceiptSigner({ keys: `${"K".repeat(RECEIPT_LIMITS.kid - 1)}${i}:${newKey()}`, allowDevKey: false, issuer: "x" });
-      const text = await signer.sign(worstCase);
+      const text = signer.sign(worstCase);
       expect(text.length).toBe(297);
       expect(QRCode.create(text, { errorCorrectionLevel: "M" }).version).toBeLessThanOrEqual(10);
       versions.push(receiptQrVersion(text));
@@ -41,14 +41,14 @@ describe("receipt QR codes", () => {
 
   it("when a typical receipt is rendered, then it needs a version 8 QR", async () => {
     const signer = await createReceiptSigner({ keys: `2026a:${newKey()}`, allowDevKey: false, issuer: "x" });
-    const text = await signer.sign({ ...worstCase, checkpointId: "HN-PHAPVAN", holderName: maskHolderName("Nguyễn Văn An"), holderId: "***456", issuedAt: 1_790_000_000, expiresAt: 1_790_259_200 });
+    const text = signer.sign({ ...worstCase, checkpointId: "HN-PHAPVAN", holderName: maskHolderName("Nguyễn Văn An"), holderId: "***456", issuedAt: 1_790_000_000, expiresAt: 1_790_259_200 });
     expect(text.length).toBe(180);
     expect(receiptQrVersion(text)).toBe(8);
   });
 
   it("when the QR is rendered to PNG and scanned, then the same text comes back and still verifies", async () => {
     const signer = await createReceiptSigner({ keys: `k1:${newKey()}`, allowDevKey: false, issuer: "x" });
-    const text = await signer.sign(worstCase);
+    const text = signer.sign(worstCase);
     const scanned = decodePng(await receiptQrPng(text));
     expect(scanned).toBe(text);
     const fromDataUrl = decodePng(Buffer.from((await receiptQrDataUrl(text)).replace(/^data:image\/png;base64,/, ""), "base64"));
