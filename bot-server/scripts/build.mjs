@@ -18,6 +18,8 @@ await build({
     "verify-cert": "src/cli/verify-cert.ts",
     "poster-cli": "src/cli/poster.ts",
     "export-cli": "src/cli/export.ts",
+    // The declaration sealer's worker thread, started by main.js from beside it.
+    "declaration-sealer": "src/declarations/sealing/worker.ts",
   },
   outdir: "dist",
   bundle: true,

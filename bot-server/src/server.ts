@@ -17,7 +17,7 @@ import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
 import { createFieldCipher, createPrivacyFeature, type PrivacyFeature } from "./privacy";
 import { createReceiptSigner, receiptKeysRouter } from "./receipts";
 import { createHttpZaloGraph, requireZaloUser, withMeCache, ZALO_GRAPH_URL } from "./zalo";
-import { createDeclarationsFeature, createHttpDeclarationBackend, type DeadLetters, type OutboxWorker } from "./declarations";
+import { createDeclarationsFeature, createHttpDeclarationBackend, startSealerThread, type DeadLetters, type OutboxWorker } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
@@ -87,17 +87,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const production = env.NODE_ENV === "production";
   // Generated development keys and the backend stand-in's file live beside the SQLite file.
   const dataDir = env.SQLITE_PATH === ":memory:" ? undefined : path.dirname(env.SQLITE_PATH);
-  const cipher = await createFieldCipher({
-    keys: env.DATA_ENCRYPTION_KEY,
-    allowDevKey: !production,
-    devKeyFile: path.join(dataDir ?? "./data", "dev-data-key.json"),
-  });
-  const signer = await createReceiptSigner({
-    keys: env.RECEIPT_SIGNING_KEY,
-    allowDevKey: !production,
-    devKeyFile: path.join(dataDir ?? "./data", "dev-receipt-key.pem"),
-    issuer: `Khaibao ${env.PUBLIC_BASE_URL ?? "(local)"}`,
-  });
+  const keyOptions = {
+    cipher: { keys: env.DATA_ENCRYPTION_KEY, allowDevKey: !production, devKeyFile: path.join(dataDir ?? "./data", "dev-data-key.json") },
+    signer: { keys: env.RECEIPT_SIGNING_KEY, allowDevKey: !production, devKeyFile: path.join(dataDir ?? "./data", "dev-receipt-key.pem"), issuer: `Khaibao ${env.PUBLIC_BASE_URL ?? "(local)"}` },
+  };
+  const cipher = await createFieldCipher(keyOptions.cipher);
+  const signer = await createReceiptSigner(keyOptions.signer);
+  // Made after the two above, so development key files exist when the thread reads them.
+  const sealer = startSealerThread(keyOptions);
   const peers: DevPeers = production ? { stop: async () => {} } : await startDevPeers(env, { dataDir, logger });
   const appSecret = env.ZALO_APP_SECRET ?? peers.zaloGraph?.appSecret ?? DEV_ZALO_APP_SECRET;
   const graph = withMeCache(
@@ -142,6 +139,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     graph,
     cipher,
     signer,
+    sealer,
     consents: privacy.consents,
     backend: createHttpDeclarationBackend({
       baseUrl: backendUrl,
@@ -235,6 +233,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
   } catch (error) {
     staff.stop();
+    await sealer.close();
     await zalo.stop();
     await peers.stop();
     await consoleEvents?.close();
@@ -272,6 +271,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         });
         // Sends in flight finish (bounded by the backend timeout) before their peers and storage go.
         await declarations.worker.stop();
+        await sealer.close();
         vaccination.stop();
         await privacy.stop();
         await zalo.stop();

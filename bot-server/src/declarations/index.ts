@@ -5,6 +5,7 @@ import type { CheckpointRecord } from "../checkpoints/repository";
 import type { Consents } from "../privacy/consents/service";
 import type { FieldCipher } from "../privacy/types";
 import type { ReceiptSigner } from "../receipts/types";
+import { inlineSealer, type DeclarationSealer } from "./sealing";
 import type { Queryable } from "../storage";
 import { requireZaloUser, type ZaloGraph } from "../zalo";
 import { createBatchedDeclarationInserter } from "./batch-insert";
@@ -31,6 +32,7 @@ export { createDeadLetters, type DeadLetters, type RequeuedRow } from "./dead-le
 export { ForwardingProblems } from "./outbox/problems";
 export { PersonalDataPurgedError } from "./outbox/errors";
 export { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
+export { inlineSealer, startSealerThread, type DeclarationSealer } from "./sealing";
 
 /** Default budgets: a citizen declares a few times a day; a verifier checks a queue, one by one. */
 export const DEFAULT_LIMITS = {
@@ -47,6 +49,8 @@ export interface DeclarationsDeps {
   graph: ZaloGraph;
   cipher: FieldCipher;
   signer: ReceiptSigner;
+  /** Where new declarations are sealed and signed (default: inline, with `cipher` and `signer`). */
+  sealer?: DeclarationSealer;
   /** Declaration consent is recorded on submit; phone and profile are read only with consent. */
   consents: Pick<Consents, "require">;
   backend: DeclarationBackend;
@@ -102,7 +106,7 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
     checkpoints: cachedCheckpoints(deps.checkpoints),
     wards: deps.wards,
     cipher: deps.cipher,
-    signer: deps.signer,
+    sealer: deps.sealer ?? inlineSealer(deps.cipher, deps.signer),
     limiter: limiter(deps.limiters?.submit, DEFAULT_LIMITS.submitPerUser),
     receiptValidityHours: deps.receiptValidityHours,
     now,

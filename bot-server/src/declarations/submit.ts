@@ -14,7 +14,6 @@ import type { z } from "zod";
 import { isActive, type CheckpointRecord } from "../checkpoints/repository";
 import { AppError, validationFailed } from "../http/errors";
 import type { FieldCipher } from "../privacy/types";
-import type { ReceiptSigner } from "../receipts/types";
 import { pooledRandomBytes } from "../random/pool";
 import { timeOrderedId } from "../random/time-ordered-id";
 import { isUniqueViolation } from "../storage";
@@ -24,7 +23,8 @@ import { rateLimited, type RateLimiter } from "./rate-limit";
 import { receiptClaimsOf, toReceipt } from "./receipt";
 import type { DeclarationRecord } from "./record";
 import { ConsentWithdrawnConflict, type DeclarationRepository } from "./repository";
-import { declarationFingerprint, sameDeclaration } from "./request-hash";
+import { sameDeclaration } from "./request-hash";
+import type { DeclarationSealer } from "./sealing";
 
 export type SubmitDeclarationInput = z.output<typeof submitDeclarationRequestSchema>;
 
@@ -33,8 +33,10 @@ export interface SubmitDeps {
   declarations: Pick<DeclarationRepository, "findByIdempotencyKey" | "insertWithOutbox">;
   checkpoints: { get(id: string): Promise<CheckpointRecord | undefined> };
   wards: WardLookup;
+  /** Tells a retry from a reused idempotency key (the stored fingerprint). */
   cipher: FieldCipher;
-  signer: ReceiptSigner;
+  /** Seals, fingerprints and signs new declarations. */
+  sealer: DeclarationSealer;
   /** Budget per Zalo user for new declarations (replays of a stored one are free). */
   limiter: RateLimiter;
   receiptValidityHours: number;
@@ -102,13 +104,11 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
   // The device's clock can be ahead; a consent is never dated after we received it.
   const committedAt = input.clientSubmittedAt ? new Date(input.clientSubmittedAt) : undefined;
   const consentGivenAt = committedAt && committedAt.getTime() <= now.getTime() ? committedAt : now;
-  const clientSubmittedAt = input.clientSubmittedAt ?? null;
   const base = {
     // Time-ordered: the primary key and the outbox key then grow at the end of their indexes.
     id: timeOrderedId(now.getTime()),
     zaloUserId: user.id,
     idempotencyKey: input.idempotencyKey,
-    requestHash: declarationFingerprint(deps.cipher, json),
     checkpointId: checkpoint.id,
     direction: declaration.trip.direction,
     issuedAt: issuedAt.toISOString(),
@@ -117,10 +117,6 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
     statusReason: null,
     holderNameMasked: maskHolderName(declaration.identity.fullName),
     holderIdMasked: maskIdNumber(declaration.identity.idNumber),
-    idNumberIndex: deps.cipher.blindIndex("id", declaration.identity.idNumber),
-    // The JSON of `SealedDeclaration`, reusing the text already made for the fingerprint.
-    sealed: deps.cipher.seal(`{"declaration":${json},"clientSubmittedAt":${JSON.stringify(clientSubmittedAt)}}`),
-    sealedKeyId: deps.cipher.currentKeyId,
     destinationProvinceCode: declaration.trip.destination.provinceCode,
     destinationWardCode: declaration.trip.destination.wardCode ?? null,
     consent: { version: consentVersion, givenAt: consentGivenAt.toISOString() },
@@ -129,7 +125,13 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
 
   for (let attempt = 1; ; attempt++) {
     const receiptCode = newCode();
-    const record: DeclarationRecord = { ...base, receiptCode, receiptQr: deps.signer.sign(receiptClaimsOf({ ...base, receiptCode })) };
+    const sealed = await deps.sealer.seal({
+      json,
+      clientSubmittedAt: input.clientSubmittedAt ?? null,
+      idNumber: declaration.identity.idNumber,
+      claims: receiptClaimsOf({ ...base, receiptCode }),
+    });
+    const record: DeclarationRecord = { ...base, ...sealed, receiptCode };
     try {
       await deps.declarations.insertWithOutbox(record, now);
     } catch (error) {

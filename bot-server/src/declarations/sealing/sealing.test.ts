@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyReceipt, type ReceiptClaims } from "@khaibao/shared";
+import { createFieldCipher } from "../../privacy/field-cipher";
+import { createReceiptSigner } from "../../receipts/signer";
+import type { FieldCipher } from "../../privacy/types";
+import type { ReceiptSigner } from "../../receipts/types";
+import { declarationFingerprint } from "../request-hash";
+import { inlineSealer, startSealerThread, type DeclarationSealer, type SealInput, type SealerThreadOptions } from ".";
+
+const claims = (code: string): ReceiptClaims => ({
+  code,
+  checkpointId: "HN-PHAPVAN",
+  direction: "into",
+  issuedAt: 1_790_000_000,
+  expiresAt: 1_790_259_200,
+  holderName: "NGUYEN V** A*",
+  holderId: "***456",
+});
+const input = (i: number): SealInput => ({
+  json: JSON.stringify({ identity: { fullName: `Nguyễn Văn An ${i}` }, n: i }),
+  clientSubmittedAt: i % 2 ? "2026-11-28T08:00:00.000Z" : null,
+  idNumber: `0010900${String(i).padStart(5, "0")}`,
+  claims: claims(String(1_000_000_000 + i)),
+});
+
+describe("declaration sealing", () => {
+  let dir: string;
+  let options: SealerThreadOptions;
+  let cipher: FieldCipher;
+  let signer: ReceiptSigner;
+  let thread: DeclarationSealer;
+
+  beforeAll(async () => {
+    // Development key files, as `npm start` makes them: the thread must load the same keys.
+    dir = mkdtempSync(path.join(tmpdir(), "khaibao-sealer-"));
+    options = {
+      cipher: { keys: undefined, allowDevKey: true, devKeyFile: path.join(dir, "dev-data-key.json") },
+      signer: { keys: undefined, allowDevKey: true, devKeyFile: path.join(dir, "dev-receipt-key.pem"), issuer: "test" },
+    };
+    cipher = await createFieldCipher(options.cipher);
+    signer = await createReceiptSigner(options.signer);
+    thread = startSealerThread(options);
+  });
+  afterAll(async () => {
+    await thread.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("seals, fingerprints and signs on its own thread exactly as on the caller's, with the server's keys", async () => {
+    const inline = inlineSealer(cipher, signer);
+    for (const i of [1, 2]) {
+      const [there, here] = await Promise.all([thread.seal(input(i)), inline.seal(input(i))]);
+      expect(there.requestHash).toBe(here.requestHash);
+      expect(there.requestHash).toBe(declarationFingerprint(cipher, input(i).json));
+      expect(there.idNumberIndex).toBe(cipher.blindIndex("id", input(i).idNumber));
+      expect(there.sealedKeyId).toBe(cipher.currentKeyId);
+      // Deterministic Ed25519: the same claims give the same receipt.
+      expect(there.receiptQr).toBe(here.receiptQr);
+      expect(await verifyReceipt(there.receiptQr, signer.keySet(), new Date(1_790_100_000_000))).toMatchObject({ ok: true, claims: input(i).claims });
+      // A fresh IV each time, but both open to the same document with the main thread's key.
+      expect(Buffer.isBuffer(there.sealed)).toBe(true);
+      expect(cipher.openJson(there.sealed)).toEqual(cipher.openJson(here.sealed));
+      expect(cipher.openJson(there.sealed)).toEqual({ declaration: JSON.parse(input(i).json), clientSubmittedAt: input(i).clientSubmittedAt });
+    }
+  });
+
+  it("answers each of many concurrent calls with its own result", async () => {
+    const outs = await Promise.all(Array.from({ length: 200 }, (_, i) => thread.seal(input(i))));
+    outs.forEach((out, i) => {
+      expect(out.idNumberIndex).toBe(cipher.blindIndex("id", input(i).idNumber));
+      expect(cipher.openJson<{ declaration: { n: number } }>(out.sealed).declaration.n).toBe(i);
+    });
+  });
+
+  it("fails only the call whose claims cannot be signed", async () => {
+    const bad = { ...input(7), claims: { ...claims("1000000007"), holderName: "Nguyễn Văn An" } };
+    const results = await Promise.allSettled([thread.seal(input(6)), thread.seal(bad), thread.seal(input(8))]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+  });
+
+  it("when the thread cannot load its keys, then waiting calls fail instead of hanging, and a later call tries a new thread", async () => {
+    const broken = startSealerThread({ ...options, cipher: { keys: "not a key", allowDevKey: false } });
+    await expect(broken.seal(input(1))).rejects.toThrow();
+    await expect(broken.seal(input(2))).rejects.toThrow();
+    await broken.close();
+  });
+
+  it("after close, refuses new work", async () => {
+    const closing = startSealerThread(options);
+    expect((await closing.seal(input(3))).sealedKeyId).toBe(cipher.currentKeyId);
+    await closing.close();
+    await expect(closing.seal(input(4))).rejects.toThrow(/closed/);
+  });
+});
