@@ -1,5 +1,5 @@
+import type { HelmetOptions } from "helmet";
 import express, { type Express, type RequestHandler, type Router } from "express";
-import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { HttpMetrics } from "../observability/metrics";
@@ -8,6 +8,7 @@ import { errorHandler, routeNotFound } from "./error-handler";
 import { refuseNulInUrl, verifyJsonBody } from "./json-guard";
 import { requestContext } from "./request-context";
 import { cors } from "./cors";
+import { securityHeaders } from "./security-headers";
 
 export interface AppParts {
   logger: Logger;
@@ -27,6 +28,23 @@ export interface AppParts {
   machine?: ReadonlyArray<readonly [string, RequestHandler[]]>;
 }
 
+/** Browser security headers on every page and API answer (helmet's, with our CSP). */
+export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      "default-src": ["'self'"],
+      "script-src": ["'self'"],
+      // zmp-ui and React set inline styles for animations.
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "img-src": ["'self'", "data:", "blob:"],
+      "connect-src": ["'self'"],
+      "media-src": ["'self'", "blob:"],
+      "frame-ancestors": ["'self'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+};
+
 /** JSON bodies of our API are small (a declaration is ~2 kB); anything larger is refused with 413. */
 export const API_BODY_LIMIT = "64kb";
 
@@ -37,23 +55,8 @@ export function createApp(parts: AppParts): Express {
   app.use(requestContext(parts.logger, parts.metrics.http));
   app.use(refuseNulInUrl);
   for (const [path, handlers] of parts.machine ?? []) app.post(path, ...handlers);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "script-src": ["'self'"],
-          // zmp-ui and React set inline styles for animations.
-          "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:", "blob:"],
-          "connect-src": ["'self'"],
-          "media-src": ["'self'", "blob:"],
-          "frame-ancestors": ["'self'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(SECURITY_HEADER_OPTIONS));
+
   // The API first: the mini app's submissions are the busiest browser-facing requests, and no
   // page or health route lives under /api, so they need not walk past those routers.
   // Bytes JSON.parse would take silently (not UTF-8, 100,000 levels deep, a key twice, __proto__) are refused first.
