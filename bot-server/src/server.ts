@@ -17,7 +17,7 @@ import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
 import { createFieldCipher, createPrivacyFeature, type PrivacyFeature } from "./privacy";
 import { createReceiptSigner, receiptKeysRouter } from "./receipts";
 import { createHttpZaloGraph, requireZaloUser, withMeCache, ZALO_GRAPH_URL } from "./zalo";
-import { createDeclarationsFeature, createHttpDeclarationBackend, startSealerThread, type DeadLetters, type OutboxWorker } from "./declarations";
+import { createDeclarationsFeature, createHttpDeclarationBackend, startDeclarationThread, startSealerThread, type DeadLetters, type OutboxWorker } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
@@ -93,8 +93,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   };
   const cipher = await createFieldCipher(keyOptions.cipher);
   const signer = await createReceiptSigner(keyOptions.signer);
-  // Made after the two above, so development key files exist when the thread reads them.
-  const sealer = startSealerThread(keyOptions);
+  // Made after the two above, so development key files exist when the thread reads them. On a
+  // SQLite file the thread stores the declarations too, on its own connection; PostgreSQL
+  // stores them from here, on the pool.
+  const sqliteFile = db.dialect === "sqlite" && env.SQLITE_PATH !== ":memory:" ? path.resolve(env.SQLITE_PATH) : undefined;
+  const declarationThread = sqliteFile ? { writer: startDeclarationThread({ ...keyOptions, sqlitePath: sqliteFile }) } : { sealer: startSealerThread(keyOptions) };
+  const sealer = declarationThread.writer ?? declarationThread.sealer;
   const peers: DevPeers = production ? { stop: async () => {} } : await startDevPeers(env, { dataDir, logger });
   const appSecret = env.ZALO_APP_SECRET ?? peers.zaloGraph?.appSecret ?? DEV_ZALO_APP_SECRET;
   const graph = withMeCache(
@@ -139,7 +143,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     graph,
     cipher,
     signer,
-    sealer,
+    ...declarationThread,
     consents: privacy.consents,
     backend: createHttpDeclarationBackend({
       baseUrl: backendUrl,

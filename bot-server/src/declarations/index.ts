@@ -5,7 +5,7 @@ import type { CheckpointRecord } from "../checkpoints/repository";
 import type { Consents } from "../privacy/consents/service";
 import type { FieldCipher } from "../privacy/types";
 import type { ReceiptSigner } from "../receipts/types";
-import { inlineSealer, type DeclarationSealer } from "./sealing";
+import { inlineSealer, sealThenInsert, type DeclarationSealer, type DeclarationWriter } from "./sealing";
 import type { Queryable } from "../storage";
 import { requireZaloUser, type ZaloGraph } from "../zalo";
 import { createBatchedDeclarationInserter } from "./batch-insert";
@@ -32,7 +32,7 @@ export { createDeadLetters, type DeadLetters, type RequeuedRow } from "./dead-le
 export { ForwardingProblems } from "./outbox/problems";
 export { PersonalDataPurgedError } from "./outbox/errors";
 export { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
-export { inlineSealer, startSealerThread, type DeclarationSealer } from "./sealing";
+export { inlineSealer, startDeclarationThread, startSealerThread, type DeclarationSealer, type DeclarationWriter } from "./sealing";
 
 /** Default budgets: a citizen declares a few times a day; a verifier checks a queue, one by one. */
 export const DEFAULT_LIMITS = {
@@ -49,7 +49,11 @@ export interface DeclarationsDeps {
   graph: ZaloGraph;
   cipher: FieldCipher;
   signer: ReceiptSigner;
-  /** Where new declarations are sealed and signed (default: inline, with `cipher` and `signer`). */
+  /**
+   * Where new declarations are sealed and stored: a thread that does both (SQLite), or else the
+   * group-commit inserter here after `sealer` (default: inline, with `cipher` and `signer`).
+   */
+  writer?: DeclarationWriter;
   sealer?: DeclarationSealer;
   /** Declaration consent is recorded on submit; phone and profile are read only with consent. */
   consents: Pick<Consents, "require">;
@@ -98,15 +102,12 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
   // arrived meanwhile. PostgreSQL commits on several connections at once.
   const inserter = createBatchedDeclarationInserter(declarations, { maxInFlight: deps.db.dialect === "sqlite" ? 1 : 2 });
   const submit = {
-    // Lookups go straight to the repository; inserts of concurrent submissions share a commit.
-    declarations: {
-      findByIdempotencyKey: (userId: string, key: string) => declarations.findByIdempotencyKey(userId, key),
-      insertWithOutbox: inserter.insertWithOutbox,
-    },
+    declarations,
+    // Inserts of concurrent submissions share a commit.
+    writer: deps.writer ?? sealThenInsert(deps.sealer ?? inlineSealer(deps.cipher, deps.signer), inserter.insertWithOutbox),
     checkpoints: cachedCheckpoints(deps.checkpoints),
     wards: deps.wards,
     cipher: deps.cipher,
-    sealer: deps.sealer ?? inlineSealer(deps.cipher, deps.signer),
     limiter: limiter(deps.limiters?.submit, DEFAULT_LIMITS.submitPerUser),
     receiptValidityHours: deps.receiptValidityHours,
     now,

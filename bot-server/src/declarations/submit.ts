@@ -24,19 +24,19 @@ import { receiptClaimsOf, toReceipt } from "./receipt";
 import type { DeclarationRecord } from "./record";
 import { ConsentWithdrawnConflict, type DeclarationRepository } from "./repository";
 import { sameDeclaration } from "./request-hash";
-import type { DeclarationSealer } from "./sealing";
+import type { DeclarationWriter } from "./sealing";
 
 export type SubmitDeclarationInput = z.output<typeof submitDeclarationRequestSchema>;
 
 export interface SubmitDeps {
-  /** `insertWithOutbox` may be the group-commit writer (`createBatchedDeclarationInserter`). */
-  declarations: Pick<DeclarationRepository, "findByIdempotencyKey" | "insertWithOutbox">;
+  /** Where retries find what they stored. */
+  declarations: Pick<DeclarationRepository, "findByIdempotencyKey">;
   checkpoints: { get(id: string): Promise<CheckpointRecord | undefined> };
   wards: WardLookup;
   /** Tells a retry from a reused idempotency key (the stored fingerprint). */
   cipher: FieldCipher;
-  /** Seals, fingerprints and signs new declarations. */
-  sealer: DeclarationSealer;
+  /** Seals, fingerprints, signs and stores new declarations (with their outbox rows). */
+  writer: DeclarationWriter;
   /** Budget per Zalo user for new declarations (replays of a stored one are free). */
   limiter: RateLimiter;
   receiptValidityHours: number;
@@ -124,16 +124,14 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
   const newCode = deps.newReceiptCode ?? (() => generateReceiptCode(pooledRandomBytes));
 
   for (let attempt = 1; ; attempt++) {
-    const receiptCode = newCode();
-    const sealed = await deps.sealer.seal({
-      json,
-      clientSubmittedAt: input.clientSubmittedAt ?? null,
-      idNumber: declaration.identity.idNumber,
-      claims: receiptClaimsOf({ ...base, receiptCode }),
-    });
-    const record: DeclarationRecord = { ...base, ...sealed, receiptCode };
+    const unsealed = { ...base, receiptCode: newCode() };
+    let record: DeclarationRecord;
     try {
-      await deps.declarations.insertWithOutbox(record, now);
+      record = await deps.writer.write(
+        unsealed,
+        { json, clientSubmittedAt: input.clientSubmittedAt ?? null, idNumber: declaration.identity.idNumber, claims: receiptClaimsOf(unsealed) },
+        now,
+      );
     } catch (error) {
       if (error instanceof ConsentWithdrawnConflict) {
         await deps.limiter.refund(rateKey);

@@ -20,7 +20,15 @@ const BUSY_TIMEOUT_MS = 5_000;
 /** Prepared statements are reused; the bound keeps ad-hoc SQL from growing the cache forever. */
 const STATEMENT_CACHE_SIZE = 500;
 
-export function openSqlite(file: string, logger?: StorageLogger): Database {
+export interface SqliteOptions {
+  /**
+   * Copy the WAL back in a background thread (default true). A second connection to a file whose
+   * server already runs one (the declaration thread's) leaves it off.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openSqlite(file: string, logger?: StorageLogger, options: SqliteOptions = {}): Database {
   const inMemory = file === ":memory:" || file === "";
   if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
@@ -45,7 +53,7 @@ export function openSqlite(file: string, logger?: StorageLogger): Database {
     throw error;
   }
   logger?.info({ file: inMemory ? ":memory:" : path.resolve(file) }, "SQLite database opened");
-  if (inMemory) return new SqliteDatabase(raw);
+  if (inMemory || options.backgroundCheckpoints === false) return new SqliteDatabase(raw);
   raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   const checkpointer = startCheckpointer(path.resolve(file), {
     logger,

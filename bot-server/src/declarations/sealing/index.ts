@@ -1,2 +1,3 @@
-export { inlineSealer, sealDeclaration, type DeclarationSealer, type SealInput, type SealOutput } from "./seal";
-export { startSealerThread, type SealerThreadOptions } from "./thread";
+export { inlineSealer, sealDeclaration, sealThenInsert, type DeclarationSealer, type DeclarationWriter, type SealInput, type SealOutput } from "./seal";
+export { startDeclarationThread, startSealerThread, type SealerThreadOptions } from "./thread";
+export type { UnsealedDeclaration } from "./protocol";

@@ -1,13 +1,26 @@
+import type { DeclarationRecord } from "../record";
 import type { SealInput, SealOutput } from "./seal";
 
-/** Main thread -> sealer thread: one batch. */
-export interface SealerRequest {
-  batch: number;
-  inputs: SealInput[];
+/** A declaration record before sealing: everything but what the sealer adds. */
+export type UnsealedDeclaration = Omit<DeclarationRecord, keyof SealOutput>;
+
+/** One declaration to seal and, on a thread that owns a database connection, to store. */
+export interface ThreadItem {
+  input: SealInput;
+  store?: { unsealed: UnsealedDeclaration; now: string };
 }
 
-/** Sealer thread -> main thread: one result per input, in order. */
-export interface SealerReply {
+/** Main thread -> declaration thread: one batch. */
+export interface ThreadRequest {
   batch: number;
-  results: Array<{ ok: SealOutput } | { error: string }>;
+  items: ThreadItem[];
+}
+
+/** Why an item was refused; `unique` and `consent_withdrawn` are the repository's conflicts. */
+export type ThreadFailure = { error: string; kind: "unique" | "consent_withdrawn" | "other" };
+
+/** Declaration thread -> main thread: one result per item, in order. */
+export interface ThreadReply {
+  batch: number;
+  results: Array<{ ok: SealOutput } | ThreadFailure>;
 }

@@ -1,6 +1,8 @@
 import type { ReceiptClaims } from "@khaibao/shared";
 import type { FieldCipher } from "../../privacy/types";
 import type { ReceiptSigner } from "../../receipts/types";
+import type { DeclarationRecord } from "../record";
+import type { UnsealedDeclaration } from "./protocol";
 import { declarationFingerprint } from "../request-hash";
 
 /** What a new declaration needs sealed, hashed and signed before it is stored. */
@@ -50,5 +52,23 @@ export function inlineSealer(cipher: FieldCipher, signer: ReceiptSigner): Declar
   return {
     seal: async (input) => sealDeclaration(cipher, signer, input),
     close: async () => {},
+  };
+}
+
+/** Seals a new declaration and stores it with its outbox row. Throws like `insertWithOutbox`. */
+export interface DeclarationWriter {
+  write(unsealed: UnsealedDeclaration, input: SealInput, now: Date): Promise<DeclarationRecord>;
+  close(): Promise<void>;
+}
+
+/** Seals with `sealer`, then stores with `insert` (the group-commit inserter, in the server). */
+export function sealThenInsert(sealer: DeclarationSealer, insert: (record: DeclarationRecord, now: Date) => Promise<void>): DeclarationWriter {
+  return {
+    async write(unsealed, input, now) {
+      const record: DeclarationRecord = { ...unsealed, ...(await sealer.seal(input)) };
+      await insert(record, now);
+      return record;
+    },
+    close: () => sealer.close(),
   };
 }

@@ -7,8 +7,12 @@ import { createFieldCipher } from "../../privacy/field-cipher";
 import { createReceiptSigner } from "../../receipts/signer";
 import type { FieldCipher } from "../../privacy/types";
 import type { ReceiptSigner } from "../../receipts/types";
+import { ConsentRepository } from "../../privacy/consents/repository";
+import { isUniqueViolation, migrate, openDatabase, type Database } from "../../storage";
 import { declarationFingerprint } from "../request-hash";
-import { inlineSealer, startSealerThread, type DeclarationSealer, type SealInput, type SealerThreadOptions } from ".";
+import { ConsentWithdrawnConflict, DeclarationRepository } from "../repository";
+import { declarationRecord, seedCheckpoints } from "../testing";
+import { inlineSealer, startDeclarationThread, startSealerThread, type DeclarationSealer, type SealInput, type SealerThreadOptions, type UnsealedDeclaration } from ".";
 
 const claims = (code: string): ReceiptClaims => ({
   code,
@@ -93,5 +97,60 @@ describe("declaration sealing", () => {
     expect((await closing.seal(input(3))).sealedKeyId).toBe(cipher.currentKeyId);
     await closing.close();
     await expect(closing.seal(input(4))).rejects.toThrow(/closed/);
+  });
+
+  describe("with the SQLite file (startDeclarationThread)", () => {
+    let db: Database;
+    let file: string;
+    beforeAll(async () => {
+      file = path.join(dir, "khaibao.sqlite");
+      db = await openDatabase({ sqlitePath: file });
+      await migrate(db);
+      await seedCheckpoints(db);
+    });
+    afterAll(() => db.close());
+
+    const NOW = new Date("2026-11-28T09:00:00.000Z");
+    const unsealedFor = (overrides: Partial<UnsealedDeclaration> = {}): UnsealedDeclaration => {
+      const { requestHash: _h, idNumberIndex: _i, sealed: _s, sealedKeyId: _k, receiptQr: _q, ...unsealed } = declarationRecord(cipher, NOW, overrides);
+      return unsealed;
+    };
+    const claimsOf = (u: UnsealedDeclaration): ReceiptClaims => ({ ...claims(u.receiptCode), holderName: u.holderNameMasked, holderId: u.holderIdMasked });
+
+    it("stores what it sealed, with its outbox row, on its own connection, before answering", async () => {
+      const writer = startDeclarationThread({ ...options, sqlitePath: file });
+      try {
+        const unsealed = unsealedFor({ zaloUserId: "3001", consent: { version: "2026-11-01", givenAt: NOW.toISOString() } });
+        const record = await writer.write(unsealed, { ...input(1), claims: claimsOf(unsealed) }, NOW);
+        const stored = await new DeclarationRepository(db).findById(record.id);
+        expect(stored).toMatchObject({ id: unsealed.id, receiptCode: unsealed.receiptCode, requestHash: record.requestHash, receiptQr: record.receiptQr, sealedKeyId: cipher.currentKeyId });
+        expect(cipher.openJson(stored?.sealed as Buffer)).toEqual(cipher.openJson(record.sealed));
+        expect(await db.get("SELECT state FROM declaration_outbox WHERE declaration_id = $1", [record.id])).toEqual({ state: "pending" });
+        expect(await db.get("SELECT COUNT(*) AS n FROM privacy_consents WHERE zalo_user_id = '3001'")).toEqual({ n: 1 });
+      } finally {
+        await writer.close();
+      }
+    });
+
+    it("refuses a taken key as a unique conflict and a withdrawn consent as such, each alone in its batch", async () => {
+      const writer = startDeclarationThread({ ...options, sqlitePath: file });
+      try {
+        const first = unsealedFor({ zaloUserId: "3002" });
+        await writer.write(first, { ...input(2), claims: claimsOf(first) }, NOW);
+        await new ConsentRepository(db).give("3003", "declaration", "2026-11-01", "app", new Date("2026-11-28T08:00:00.000Z"));
+        await new ConsentRepository(db).withdraw("3003", "declaration", new Date("2026-11-28T08:59:30.000Z"));
+
+        const retry = { ...unsealedFor({ zaloUserId: "3002" }), idempotencyKey: first.idempotencyKey };
+        const withdrawn = unsealedFor({ zaloUserId: "3003", consent: { version: "2026-11-01", givenAt: "2026-11-28T08:59:00.000Z" } });
+        const fine = unsealedFor({ zaloUserId: "3004" });
+        const results = await Promise.allSettled([retry, withdrawn, fine].map((u, i) => writer.write(u, { ...input(10 + i), claims: claimsOf(u) }, NOW)));
+        expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "fulfilled"]);
+        expect(isUniqueViolation((results[0] as PromiseRejectedResult).reason)).toBe(true);
+        expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConsentWithdrawnConflict);
+        expect(await db.get("SELECT COUNT(*) AS n FROM declarations WHERE zalo_user_id IN ('3002', '3003', '3004')")).toEqual({ n: 2 });
+      } finally {
+        await writer.close();
+      }
+    });
   });
 });
