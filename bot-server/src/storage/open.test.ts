@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import BetterSqlite3 from "better-sqlite3";
 import { openDatabase } from "./index";
 
 describe("openDatabase", () => {
@@ -13,14 +14,15 @@ describe("openDatabase", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("creates the SQLite directory and sets WAL, busy_timeout, foreign_keys, synchronous and temp_store", async () => {
+  it("creates the SQLite directory and sets WAL, foreign_keys, synchronous and temp_store, and leaves busy waits to the event loop", async () => {
     const file = path.join(dir, "nested", "data", "khaibao.sqlite");
     const db = await openDatabase({ sqlitePath: file });
     try {
       expect(db.dialect).toBe("sqlite");
       expect((await stat(file)).isFile()).toBe(true);
       expect(await db.get("PRAGMA journal_mode")).toEqual({ journal_mode: "wal" });
-      expect(await db.get("PRAGMA busy_timeout")).toEqual({ timeout: 5000 });
+      // 0: a busy database is waited for from the event loop (retryWhileBusy), not by sleeping in SQLite.
+      expect(await db.get("PRAGMA busy_timeout")).toEqual({ timeout: 0 });
       expect(await db.get("PRAGMA foreign_keys")).toEqual({ foreign_keys: 1 });
       expect(await db.get("PRAGMA synchronous")).toEqual({ synchronous: 1 }); // 1 = NORMAL
       expect(await db.get("PRAGMA temp_store")).toEqual({ temp_store: 2 }); // 2 = MEMORY: statement journals off the disk
@@ -74,5 +76,29 @@ describe("openDatabase", () => {
       await db.close();
     }
     await expect(stat(`${file}-wal`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("while another connection holds the write lock, waits for it from the event loop instead of sleeping in SQLite", async () => {
+    const file = path.join(dir, "busy.sqlite");
+    const db = await openDatabase({ sqlitePath: file });
+    const other = new BetterSqlite3(file);
+    try {
+      await db.exec("CREATE TABLE t (n INTEGER)");
+      other.exec("BEGIN IMMEDIATE");
+      let ticks = 0;
+      const ticking = setInterval(() => ticks++, 1);
+      // Released from a timer: only an event loop that keeps turning can get there. SQLite's
+      // sleeping busy handler would hold the loop for its whole timeout and then fail.
+      setTimeout(() => other.exec("COMMIT"), 50);
+      const started = Date.now();
+      await Promise.all([db.run("INSERT INTO t (n) VALUES (1)"), db.transaction(async (tx) => tx.run("INSERT INTO t (n) VALUES (2)"))]);
+      clearInterval(ticking);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(ticks).toBeGreaterThan(5);
+      expect(await db.all("SELECT n FROM t ORDER BY n")).toEqual([{ n: 1 }, { n: 2 }]);
+    } finally {
+      other.close();
+      await db.close();
+    }
   });
 });

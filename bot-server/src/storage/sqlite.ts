@@ -26,11 +26,18 @@ export interface SqliteOptions {
    * server already runs one (the declaration thread's) leaves it off.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * While another connection holds the write lock: "yield" (default) retries from the event
+   * loop, which serves other requests meanwhile; "block" lets SQLite sleep in the call (a
+   * connection on a thread of its own, where nothing else waits).
+   */
+  whenBusy?: "yield" | "block";
 }
 
 export function openSqlite(file: string, logger?: StorageLogger, options: SqliteOptions = {}): Database {
   const inMemory = file === ":memory:" || file === "";
   if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const yieldWhenBusy = options.whenBusy !== "block";
   const raw = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     // WAL: readers in other processes (backups, CLI) don't block the server's writes.
@@ -46,6 +53,10 @@ export function openSqlite(file: string, logger?: StorageLogger, options: Sqlite
     // sorts live in memory too, which is fine at this database's sizes (a bigger deployment
     // runs on PostgreSQL).
     raw.pragma("temp_store = MEMORY");
+    // SQLite's own busy handler sleeps in the call (1 ms, 2 ms, 5 ms...), which on the event loop
+    // stops every request; with a second writer (the declaration thread) that happened often.
+    // Past opening, a busy connection says so at once and `retryWhileBusy` waits without blocking.
+    if (yieldWhenBusy) raw.pragma("busy_timeout = 0");
     // 64-bit integers are read as bigint, then converted by integers.ts (number if safe, else string).
     raw.defaultSafeIntegers(true);
   } catch (error) {
@@ -53,14 +64,35 @@ export function openSqlite(file: string, logger?: StorageLogger, options: Sqlite
     throw error;
   }
   logger?.info({ file: inMemory ? ":memory:" : path.resolve(file) }, "SQLite database opened");
-  if (inMemory || options.backgroundCheckpoints === false) return new SqliteDatabase(raw);
+  if (inMemory || options.backgroundCheckpoints === false) return new SqliteDatabase(raw, undefined, yieldWhenBusy);
   raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   const checkpointer = startCheckpointer(path.resolve(file), {
     logger,
     // Back to SQLite's default, on this thread: slower commits, but a bounded WAL.
     onFailure: () => raw.open && raw.pragma("wal_autocheckpoint = 1000"),
   });
-  return new SqliteDatabase(raw, checkpointer);
+  return new SqliteDatabase(raw, checkpointer, yieldWhenBusy);
+}
+
+const isBusy = (error: unknown) => error instanceof BetterSqlite3.SqliteError && error.code.startsWith("SQLITE_BUSY");
+
+/**
+ * Runs `fn` (one statement, or BEGIN/COMMIT), and while another connection holds the write lock
+ * tries again after giving the event loop a turn, for up to BUSY_TIMEOUT_MS; then the
+ * SQLITE_BUSY error is thrown as SQLite's own handler would. A statement refused with
+ * SQLITE_BUSY did nothing, so running it again is safe.
+ */
+async function retryWhileBusy<T>(fn: () => T): Promise<T> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return fn();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      // Other connections' transactions last about a millisecond: check again soon.
+      await new Promise((resolve) => (attempt <= 3 ? setImmediate(resolve) : setTimeout(resolve, Math.min(attempt - 3, 10))));
+    }
+  }
 }
 
 class SqliteDatabase implements Database {
@@ -80,26 +112,32 @@ class SqliteDatabase implements Database {
   constructor(
     private readonly raw: BetterSqlite3.Database,
     private readonly checkpointer?: Checkpointer,
+    private readonly yieldWhenBusy = false,
   ) {}
+
+  /** `fn` now, or retried from the event loop while another connection writes (see `whenBusy`). */
+  private whenFree<T>(fn: () => T): T | Promise<T> {
+    return this.yieldWhenBusy ? retryWhileBusy(fn) : fn();
+  }
 
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     const scope = activeScope(this.current);
-    return scope ? scope.all<T>(sql, params) : this.lock.run(() => this.allNow<T>(sql, params));
+    return scope ? scope.all<T>(sql, params) : this.lock.run(() => this.whenFree(() => this.allNow<T>(sql, params)));
   }
 
   get<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
     const scope = activeScope(this.current);
-    return scope ? scope.get<T>(sql, params) : this.lock.run(() => this.getNow<T>(sql, params));
+    return scope ? scope.get<T>(sql, params) : this.lock.run(() => this.whenFree(() => this.getNow<T>(sql, params)));
   }
 
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
     const scope = activeScope(this.current);
-    return scope ? scope.run(sql, params) : this.lock.run(() => this.runNow(sql, params));
+    return scope ? scope.run(sql, params) : this.lock.run(() => this.whenFree(() => this.runNow(sql, params)));
   }
 
   exec(sql: string): Promise<void> {
     const scope = activeScope(this.current);
-    return scope ? scope.exec(sql) : this.lock.run(() => void this.raw.exec(sql));
+    return scope ? scope.exec(sql) : this.lock.run(async () => void (await this.whenFree(() => this.raw.exec(sql))));
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -120,10 +158,10 @@ class SqliteDatabase implements Database {
     return this.lock.run(async () => {
       // IMMEDIATE takes the write lock now, so another process can't make us fail mid-transaction
       // with SQLITE_BUSY when our first write tries to upgrade a read lock.
-      this.raw.exec("BEGIN IMMEDIATE");
+      await this.whenFree(() => this.raw.exec("BEGIN IMMEDIATE"));
       try {
         const result = await body();
-        this.raw.exec("COMMIT");
+        await this.whenFree(() => this.raw.exec("COMMIT"));
         return result;
       } catch (error) {
         // Some errors (SQLITE_FULL, IOERR...) already rolled back; ROLLBACK would then throw and hide them.

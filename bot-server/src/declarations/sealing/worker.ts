@@ -18,7 +18,7 @@ const port = parentPort;
 if (!port) throw new Error("the declaration sealer runs as a worker thread");
 
 const ready = Promise.all([createFieldCipher(options.cipher), createReceiptSigner(options.signer)]);
-const repository = options.sqlitePath ? new DeclarationRepository(openSqlite(options.sqlitePath, undefined, { backgroundCheckpoints: false })) : undefined;
+const repository = options.sqlitePath ? new DeclarationRepository(openSqlite(options.sqlitePath, undefined, { backgroundCheckpoints: false, whenBusy: "block" })) : undefined;
 // Messages that arrive while the keys load wait for them, in order.
 let queue: Promise<unknown> = ready;
 
