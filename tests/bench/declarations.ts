@@ -98,6 +98,9 @@ export interface DeclarationBench {
   declarationAcceptFreshRatio: number;
   declarationP50MsAt500: number;
   declarationP99MsAt500: number;
+  /** The bare baseline at the same fixed rate: what this machine and the load generator add to any server. */
+  declarationBaselineP50MsAt500: number;
+  declarationBaselineP99MsAt500: number;
   declarationNon2xxAt500: number;
   outboxBacklog: number;
   outboxDrainSeconds: number;
@@ -159,6 +162,8 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
     const cold = await load({ url: web.url, durationSec: opts.durationSec, connections: 32, citizens: "fresh" });
     assertAllOk("accept (fresh citizens)", cold);
     await web.child.stop();
+    // The same fixed rate against the bare baseline, alone on the machine like the server below.
+    const baselineFixed = checked("baseline fixed rate", await load({ url: `http://127.0.0.1:${basePort}`, durationSec: opts.durationSec, connections: 16, overallRate: 500, citizens: "fresh" }));
 
     // Latency and draining on one instance doing everything, as `npm start` runs it.
     const { url } = await server("all", "khaibao.sqlite");
@@ -193,6 +198,8 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
       declarationAcceptFreshRatio: roundTo(cold.requests.total / cold.duration / accept.baselineRps, 2),
       declarationP50MsAt500: fixed.latency.p50,
       declarationP99MsAt500: fixed.latency.p99,
+      declarationBaselineP50MsAt500: baselineFixed.latency.p50,
+      declarationBaselineP99MsAt500: baselineFixed.latency.p99,
       declarationNon2xxAt500: fixed.non2xx,
       outboxBacklog: accepted,
       outboxDrainSeconds: drained ? roundTo(drainSeconds) : Number.POSITIVE_INFINITY,

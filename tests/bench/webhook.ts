@@ -61,6 +61,8 @@ export interface WebhookBench {
   webhookIngestRatio: number;
   webhookIngestRoundRatios: number[];
   webhookP99MsAt1000: number;
+  /** The bare baseline at the same fixed rate. */
+  webhookBaselineP99MsAt1000: number;
   /** Events of a stored backlog the bot answered per second on a worker instance. */
   webhookBotAnsweredPerSecond: number;
   webhookIngestAllInOneRps: number;
@@ -106,6 +108,7 @@ export async function benchWebhook(opts: { durationSec: number; rounds: number }
     const fixed = await load({ url: web.url, durationSec: opts.durationSec, connections: 32, overallRate: 1_000 });
     assertAllOk("fixed rate", fixed);
     await web.child.stop();
+    const baselineFixed = checked("baseline fixed rate", await load({ url: baseUrl, durationSec: opts.durationSec, connections: 32, overallRate: 1_000 }));
 
     // The bot's side: a worker instance answers the backlog the web instance stored, for a
     // while (the answers are queued at once; sending them is paced by Zalo's rate limit and not
@@ -131,6 +134,7 @@ export async function benchWebhook(opts: { durationSec: number; rounds: number }
       webhookIngestRatio: round(ingest.ratio, 2),
       webhookIngestRoundRatios: ingest.roundRatios,
       webhookP99MsAt1000: fixed.latency.p99,
+      webhookBaselineP99MsAt1000: baselineFixed.latency.p99,
       webhookBotAnsweredPerSecond: round(processedPerSecond),
       webhookIngestAllInOneRps: round(allInOne.requests.total / allInOne.duration),
       webhookIngestAllInOneRatio: round(allInOne.requests.total / allInOne.duration / ingest.baselineRps, 2),

@@ -28,11 +28,12 @@ const COLON = 0x3a;
  */
 export function findJsonProblem(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): JsonProblem | undefined {
   if (!isUtf8(bytes)) return "not_utf8";
+  const text = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // One entry per open container: the keys seen so far for an object, null for an array.
   const open: (Set<string> | null)[] = [];
-  const n = bytes.length;
+  const n = text.length;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i];
+    const b = text[i];
     if (b === 0x7b || b === 0x5b) {
       if (open.length >= maxDepth) return "too_deep";
       open.push(b === 0x7b ? new Set() : null);
@@ -41,20 +42,22 @@ export function findJsonProblem(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): J
     } else if (b === QUOTE) {
       const start = i;
       let escaped = false;
+      let ascii = true;
       for (i++; i < n; i++) {
-        const c = bytes[i];
+        const c = text[i] as number;
         if (c === BACKSLASH) {
           escaped = true;
-          if (bytes[i + 1] === 0x75 && isNulEscape(bytes, i + 2)) return "nul_char";
+          if (text[i + 1] === 0x75 && isNulEscape(text, i + 2)) return "nul_char";
           i++;
         } else if (c === QUOTE) break;
+        else if (c >= 0x80) ascii = false;
       }
       const keys = open.at(-1);
       if (!keys) continue;
       let j = i + 1;
-      while (j < n && (bytes[j] === 0x20 || bytes[j] === 0x0a || bytes[j] === 0x0d || bytes[j] === 0x09)) j++;
-      if (bytes[j] !== COLON) continue;
-      const key = keyText(bytes, start, i, escaped);
+      while (j < n && (text[j] === 0x20 || text[j] === 0x0a || text[j] === 0x0d || text[j] === 0x09)) j++;
+      if (text[j] !== COLON) continue;
+      const key = keyText(text, start, i, escaped, ascii);
       if (key === undefined) continue; // a broken escape: JSON.parse will refuse the body
       if (FORBIDDEN_KEYS.has(key)) return "forbidden_key";
       if (keys.has(key)) return "duplicate_key";
@@ -70,13 +73,14 @@ function isNulEscape(bytes: Uint8Array, at: number): boolean {
   return bytes[at] === ZERO && bytes[at + 1] === ZERO && bytes[at + 2] === ZERO && bytes[at + 3] === ZERO;
 }
 
-function keyText(bytes: Uint8Array, start: number, end: number, escaped: boolean): string | undefined {
-  const raw = Buffer.from(bytes.buffer, bytes.byteOffset + start, end + 1 - start).toString("utf8");
-  if (!escaped) return raw.slice(1, -1);
+/** The key between the quotes at `start` and `end`, decoded as JSON.parse would. */
+function keyText(text: Buffer, start: number, end: number, escaped: boolean, ascii: boolean): string | undefined {
+  // Most keys: plain ASCII, read straight out of the buffer (no copy, no re-slicing).
+  if (!escaped) return text.toString(ascii ? "latin1" : "utf8", start + 1, end);
   // `"\u005f_proto__"` is `__proto__` too: escapes are resolved before comparing.
   try {
-    const text: unknown = JSON.parse(raw);
-    return typeof text === "string" ? text : undefined;
+    const value: unknown = JSON.parse(text.toString("utf8", start, end + 1));
+    return typeof value === "string" ? value : undefined;
   } catch {
     return undefined;
   }
