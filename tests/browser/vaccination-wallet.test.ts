@@ -193,9 +193,14 @@ describe.skipIf(!browserTestsEnabled())("vaccination certificate wallet", () => 
 
   it("when the phone has no network and the app is reloaded, then the certificate and its QR still show and still verify", async () => {
     // The offline shell must have finished caching the app before the network goes.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
+    // Bounded, and saying what state the worker is in if it never gets ready (an install that
+    // failed to precache never resolves `ready`).
+    const worker = await page.evaluate(async () => {
+      const outcome = await Promise.race([navigator.serviceWorker.ready.then(() => "ready"), new Promise<string>((resolve) => setTimeout(() => resolve("not ready after 30 s"), 30_000))]);
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { outcome, installing: registration?.installing?.state, waiting: registration?.waiting?.state, active: registration?.active?.state };
     });
+    expect(worker.outcome, JSON.stringify(worker)).toBe("ready");
     const before = await storedHc1(page);
     await browser.context.setOffline(true);
     // Really nothing reaches the server now (not even through the worker).
