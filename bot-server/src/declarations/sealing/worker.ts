@@ -1,7 +1,7 @@
 // The declaration thread's entry point (bundled as dist/declaration-sealer.js). It builds the
-// same field cipher and receipt signer as the server, from the same options, and seals whole
-// batches: one message in, one message out. Given the SQLite file, it also stores each batch, in
-// one transaction on a connection of its own.
+// same field cipher and receipt signer as the server, from the same options, and seals what the
+// messages bring, one reply per message. Given the SQLite file, it also stores them, each round
+// of messages in one transaction on a connection of its own.
 import { parentPort, workerData } from "node:worker_threads";
 import { createFieldCipher } from "../../privacy/field-cipher";
 import { createReceiptSigner } from "../../receipts/signer";
@@ -9,7 +9,7 @@ import { isUniqueViolation } from "../../storage";
 import { openSqlite } from "../../storage/sqlite";
 import type { DeclarationRecord } from "../record";
 import { ConsentWithdrawnConflict, DeclarationRepository } from "../repository";
-import type { ThreadFailure, ThreadReply, ThreadRequest } from "./protocol";
+import type { ThreadFailure, ThreadItem, ThreadReply, ThreadRequest } from "./protocol";
 import { sealDeclaration, type SealOutput } from "./seal";
 import type { SealerThreadOptions } from "./thread";
 
@@ -19,34 +19,56 @@ if (!port) throw new Error("the declaration sealer runs as a worker thread");
 
 const ready = Promise.all([createFieldCipher(options.cipher), createReceiptSigner(options.signer)]);
 const repository = options.sqlitePath ? new DeclarationRepository(openSqlite(options.sqlitePath, undefined, { backgroundCheckpoints: false, whenBusy: "block" })) : undefined;
-// Messages that arrive while the keys load wait for them, in order.
-let queue: Promise<unknown> = ready;
 
 const failure = (error: unknown): ThreadFailure => ({
   error: error instanceof Error ? error.message : String(error),
   kind: error instanceof ConsentWithdrawnConflict ? "consent_withdrawn" : isUniqueViolation(error) ? "unique" : "other",
 });
 
+// Requests that arrive while a round is being worked on gather for the next one, which stores
+// them all in one transaction (one commit rewrites the index pages they share once): small
+// rounds when the thread is idle, bigger ones under load.
+let waiting: ThreadRequest[] = [];
+let working = false;
+
 port.on("message", (request: ThreadRequest) => {
-  queue = queue.then(async () => {
-    const [cipher, signer] = await ready;
-    const results: ThreadReply["results"] = request.items.map((item) => {
+  waiting.push(request);
+  if (!working) void work();
+});
+
+async function work(): Promise<void> {
+  working = true;
+  // Keys still loading: the requests wait for them, in order.
+  const [cipher, signer] = await ready;
+  // Let every message already queued on the port arrive before the round starts.
+  await new Promise((resolve) => setImmediate(resolve));
+  while (waiting.length > 0) {
+    const round = waiting;
+    waiting = [];
+    const items = round.flatMap((r) => r.items);
+    const results: ThreadReply["results"] = items.map((item) => {
       try {
         return { ok: sealDeclaration(cipher, signer, item.input) };
       } catch (error) {
         return failure(error);
       }
     });
-    if (repository) await store(repository, request, results);
-    port.postMessage({ batch: request.batch, results } satisfies ThreadReply);
-  });
-});
+    if (repository) await store(repository, items, results);
+    let at = 0;
+    for (const request of round) {
+      port?.postMessage({ batch: request.batch, results: results.slice(at, at + request.items.length) } satisfies ThreadReply);
+      at += request.items.length;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  working = false;
+}
 
-/** Stores the sealed items of a batch in one transaction; each refused item gets its reason. */
-async function store(repo: DeclarationRepository, request: ThreadRequest, results: ThreadReply["results"]): Promise<void> {
+/** Stores the sealed items of a round in one transaction; each refused item gets its reason. */
+async function store(repo: DeclarationRepository, items: readonly ThreadItem[], results: ThreadReply["results"]): Promise<void> {
   const slots: number[] = [];
   const rows: Array<{ record: DeclarationRecord; now: Date }> = [];
-  request.items.forEach((item, i) => {
+  items.forEach((item, i) => {
     const result = results[i];
     if (!item.store || !result || !("ok" in result)) return;
     slots.push(i);
