@@ -48,13 +48,13 @@ function errorOf(failure: ThreadFailure): Error {
  * A thread for the declarations' crypto (and, with a SQLite file, their storage). Accepting a
  * declaration spent most of its event-loop time on an Ed25519 signature, AES-GCM, two keyed
  * hashes and its share of a SQLite transaction, while the machine's other core sat idle. Calls
- * made in the same event-loop turn go over in one message, so the hand-over costs the event
- * loop little per declaration, and the batch is done while the event loop reads the next
- * requests.
+ * made in the same event-loop turn go over a few per message (MAX_BATCH), so the hand-over costs
+ * the event loop little per declaration, and the thread works while the event loop reads the
+ * next requests.
  *
- * If the thread dies, the declarations it had in hand fail (a transaction it did not commit is
- * rolled back, so nothing of them was stored: the mini app retries with the same idempotency
- * key) and the next call starts a new thread.
+ * If the thread dies, the declarations it had in hand fail. What it had not committed is rolled
+ * back; what it had committed stays, and the mini app's retry with the same idempotency key gets
+ * that receipt. Nothing is lost or stored twice. The next call starts a new thread.
  */
 function startThread(options: SealerThreadOptions): { call(item: ThreadItem): Promise<SealOutput>; close(): Promise<void> } {
   let worker: Worker | undefined;
