@@ -9,7 +9,9 @@ import { isUniqueViolation } from "../../storage";
 import { openSqlite } from "../../storage/sqlite";
 import type { DeclarationRecord } from "../record";
 import { ConsentWithdrawnConflict, DeclarationRepository } from "../repository";
-import type { ThreadFailure, ThreadItem, ThreadReply, ThreadRequest } from "./protocol";
+import { serveRounds } from "../../threads/rounds";
+import type { ThreadResult } from "../../threads/protocol";
+import type { ThreadItem } from "./protocol";
 import { sealDeclaration, type SealOutput } from "./seal";
 import type { SealerThreadOptions } from "./thread";
 
@@ -20,33 +22,16 @@ if (!port) throw new Error("the declaration sealer runs as a worker thread");
 const ready = Promise.all([createFieldCipher(options.cipher), createReceiptSigner(options.signer)]);
 const repository = options.sqlitePath ? new DeclarationRepository(openSqlite(options.sqlitePath, undefined, { backgroundCheckpoints: false, whenBusy: "block" })) : undefined;
 
-const failure = (error: unknown): ThreadFailure => ({
+const failure = (error: unknown): ThreadResult<never> => ({
   error: error instanceof Error ? error.message : String(error),
   kind: error instanceof ConsentWithdrawnConflict ? "consent_withdrawn" : isUniqueViolation(error) ? "unique" : "other",
 });
 
-// Requests that arrive while a round is being worked on gather for the next one, which stores
-// them all in one transaction (one commit rewrites the index pages they share once): small
-// rounds when the thread is idle, bigger ones under load.
-let waiting: ThreadRequest[] = [];
-let working = false;
-
-port.on("message", (request: ThreadRequest) => {
-  waiting.push(request);
-  if (!working) void work();
-});
-
-async function work(): Promise<void> {
-  working = true;
-  // Keys still loading: the requests wait for them, in order.
-  const [cipher, signer] = await ready;
-  // Let every message already queued on the port arrive before the round starts.
-  await new Promise((resolve) => setImmediate(resolve));
-  while (waiting.length > 0) {
-    const round = waiting;
-    waiting = [];
-    const items = round.flatMap((r) => r.items);
-    const results: ThreadReply["results"] = items.map((item) => {
+serveRounds<ThreadItem, SealOutput>(
+  port,
+  async (items) => {
+    const [cipher, signer] = await ready;
+    const results = items.map((item): ThreadResult<SealOutput> => {
       try {
         return { ok: sealDeclaration(cipher, signer, item.input) };
       } catch (error) {
@@ -54,18 +39,13 @@ async function work(): Promise<void> {
       }
     });
     if (repository) await store(repository, items, results);
-    let at = 0;
-    for (const request of round) {
-      port?.postMessage({ batch: request.batch, results: results.slice(at, at + request.items.length) } satisfies ThreadReply);
-      at += request.items.length;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  working = false;
-}
+    return results;
+  },
+  ready,
+);
 
 /** Stores the sealed items of a round in one transaction; each refused item gets its reason. */
-async function store(repo: DeclarationRepository, items: readonly ThreadItem[], results: ThreadReply["results"]): Promise<void> {
+async function store(repo: DeclarationRepository, items: readonly ThreadItem[], results: Array<ThreadResult<SealOutput>>): Promise<void> {
   const slots: number[] = [];
   const rows: Array<{ record: DeclarationRecord; now: Date }> = [];
   items.forEach((item, i) => {
