@@ -38,6 +38,24 @@ export interface FailedEvent {
  * user's events are handled one at a time in arrival order, across instances too; a failed
  * event leaves the queue for the dead list and the next one goes on.
  */
+/** The multi-row INSERT per row count, made once: the same text finds its prepared statement at once. */
+const insertManyTexts = new Map<number, string>();
+function insertManySql(rows: number): string {
+  let sql = insertManyTexts.get(rows);
+  if (sql === undefined) {
+    const values = Array.from({ length: rows }, (_, i) => {
+      const n = i * 7;
+      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, 'pending', $${n + 7}, $${n + 7})`;
+    });
+    sql = `INSERT INTO zalo_inbox (dedupe_key, event_name, user_id, event_timestamp, raw_body, retry_num, state, next_attempt_at, received_at)
+       VALUES ${values.join(", ")}
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`;
+    // Batches are at most a few dozen events; the bound keeps an odd caller from growing it.
+    if (insertManyTexts.size < 256) insertManyTexts.set(rows, sql);
+  }
+  return sql;
+}
+
 export class InboxRepository {
   constructor(private readonly db: Queryable) {}
 
@@ -59,19 +77,9 @@ export class InboxRepository {
    */
   async insertMany(events: readonly NewInboxEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
-    const values: string[] = [];
     const params: Array<string | number> = [];
-    for (const e of events) {
-      const n = params.length;
-      values.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, 'pending', $${n + 7}, $${n + 7})`);
-      params.push(e.dedupeKey, e.eventName, e.userId, e.eventTimestamp, e.rawBody, e.retryNum, e.receivedAt.toISOString());
-    }
-    const rows = await this.db.all<{ dedupe_key: string }>(
-      `INSERT INTO zalo_inbox (dedupe_key, event_name, user_id, event_timestamp, raw_body, retry_num, state, next_attempt_at, received_at)
-       VALUES ${values.join(", ")}
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-      params,
-    );
+    for (const e of events) params.push(e.dedupeKey, e.eventName, e.userId, e.eventTimestamp, e.rawBody, e.retryNum, e.receivedAt.toISOString());
+    const rows = await this.db.all<{ dedupe_key: string }>(insertManySql(events.length), params);
     return new Set(rows.map((r) => r.dedupe_key));
   }
 
