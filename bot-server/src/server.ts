@@ -98,7 +98,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // stores them from here, on the pool.
   const sqliteFile = db.dialect === "sqlite" && env.SQLITE_PATH !== ":memory:" ? path.resolve(env.SQLITE_PATH) : undefined;
   const declarationThread = sqliteFile ? { writer: startDeclarationThread({ ...keyOptions, sqlitePath: sqliteFile }) } : { sealer: startSealerThread(keyOptions) };
-  const sealer = declarationThread.writer ?? declarationThread.sealer;
+  const declarationWork = declarationThread.writer ?? declarationThread.sealer;
   const peers: DevPeers = production ? { stop: async () => {} } : await startDevPeers(env, { dataDir, logger });
   const appSecret = env.ZALO_APP_SECRET ?? peers.zaloGraph?.appSecret ?? DEV_ZALO_APP_SECRET;
   const graph = withMeCache(
@@ -237,7 +237,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
   } catch (error) {
     staff.stop();
-    await sealer.close();
+    await declarationWork.close();
     await zalo.stop();
     await peers.stop();
     await consoleEvents?.close();
@@ -275,7 +275,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         });
         // Sends in flight finish (bounded by the backend timeout) before their peers and storage go.
         await declarations.worker.stop();
-        await sealer.close();
+        await declarationWork.close();
         vaccination.stop();
         await privacy.stop();
         await zalo.stop();

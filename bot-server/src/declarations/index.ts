@@ -97,14 +97,9 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
   });
   const auth = requireZaloUser(deps.graph);
   const limiter = (given: RateLimiter | undefined, fallback: { capacity: number; perMinute: number }) => given ?? createTokenBucketLimiter(fallback);
-  // SQLite runs one transaction at a time: a second batch in flight would only wait for the
-  // lock with one item in it, while with one in flight the next batch gathers everyone who
-  // arrived meanwhile. PostgreSQL commits on several connections at once.
-  const inserter = createBatchedDeclarationInserter(declarations, { maxInFlight: deps.db.dialect === "sqlite" ? 1 : 2 });
   const submit = {
     declarations,
-    // Inserts of concurrent submissions share a commit.
-    writer: deps.writer ?? sealThenInsert(deps.sealer ?? inlineSealer(deps.cipher, deps.signer), inserter.insertWithOutbox),
+    writer: deps.writer ?? sealThenInsert(deps.sealer ?? inlineSealer(deps.cipher, deps.signer), groupCommitInsert(declarations, deps.db.dialect)),
     checkpoints: cachedCheckpoints(deps.checkpoints),
     wards: deps.wards,
     cipher: deps.cipher,
@@ -122,4 +117,14 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
     worker,
     deadLetters: createDeadLetters({ outbox, problems: new ForwardingProblems(deps.db), wake: () => worker.wake(), now }),
   };
+}
+
+/**
+ * Inserts of concurrent submissions sharing a commit, when no declaration thread stores them.
+ * SQLite runs one transaction at a time: a second batch in flight would only wait for the lock
+ * with one item in it, while with one in flight the next batch gathers everyone who arrived
+ * meanwhile. PostgreSQL commits on several connections at once.
+ */
+function groupCommitInsert(declarations: DeclarationRepository, dialect: Queryable["dialect"]) {
+  return createBatchedDeclarationInserter(declarations, { maxInFlight: dialect === "sqlite" ? 1 : 2 }).insertWithOutbox;
 }
