@@ -14,7 +14,10 @@ export function receiptClaimsOf(r: Pick<DeclarationRecord, "receiptCode" | "chec
   };
 }
 
-export function toReceipt(r: DeclarationRecord, checkpointName: string): Receipt {
+/** What a receipt shows of a declaration: never the sealed document or its hashes. */
+export type ReceiptFields = Pick<DeclarationRecord, "receiptCode" | "id" | "checkpointId" | "direction" | "issuedAt" | "expiresAt" | "holderNameMasked" | "holderIdMasked" | "status" | "receiptQr">;
+
+export function toReceipt(r: ReceiptFields, checkpointName: string): Receipt {
   return {
     code: r.receiptCode,
     declarationId: r.id,

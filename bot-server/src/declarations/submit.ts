@@ -24,7 +24,7 @@ import { receiptClaimsOf, toReceipt } from "./receipt";
 import type { DeclarationRecord } from "./record";
 import { ConsentWithdrawnConflict, type DeclarationRepository } from "./repository";
 import { sameDeclaration } from "./request-hash";
-import type { DeclarationWriter } from "./sealing";
+import type { AcceptedDeclaration, DeclarationWriter } from "./sealing";
 
 export type SubmitDeclarationInput = z.output<typeof submitDeclarationRequestSchema>;
 
@@ -125,7 +125,7 @@ export async function submitDeclaration(deps: SubmitDeps, user: ZaloUser, input:
 
   for (let attempt = 1; ; attempt++) {
     const unsealed = { ...base, receiptCode: newCode() };
-    let record: DeclarationRecord;
+    let record: AcceptedDeclaration;
     try {
       record = await deps.writer.write(
         unsealed,

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { maskIdNumber } from "../identifiers";
 import { RECEIPT_LIMITS } from "./claims";
@@ -20,6 +21,37 @@ describe("maskHolderName", () => {
     ["Lý 小明 Long", "LY L*"],
   ])("when the name is %j, then the mask is %j", (name, masked) => {
     expect(maskHolderName(name)).toBe(masked);
+  });
+
+  it("folds every name as the plain definition does (diacritics dropped, only A-Z and single inner hyphens kept)", () => {
+    const folds: Record<string, string> = { Đ: "D", Ø: "O", Ł: "L", Æ: "AE", Œ: "OE", Þ: "TH", Ð: "D", Ħ: "H", Ŧ: "T" };
+    const foldWord = (word: string) =>
+      word
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .toUpperCase()
+        .replace(/[ĐØŁÆŒÞÐĦŦ]/g, (c) => folds[c] ?? c)
+        .replace(/[^A-Z-]/g, "")
+        .replace(/-+/g, "-")
+        .replace(/^-|-$/g, "");
+    const reference = (name: string) => {
+      const words = name.trim().split(/\s+/).map(foldWord).filter((w) => /[A-Z]/.test(w));
+      if (words.length === 0) return "?";
+      const initial = (w: string) => w.replace(/[^A-Z]/g, "")[0] ?? "?";
+      if (words.length === 1) return `${initial(words[0] as string)}*`;
+      const family = (words[0] as string).slice(0, 16).replace(/-$/, "");
+      return [family, ...words.slice(1, -1).slice(0, 5).map((w) => `${initial(w)}**`), `${initial(words[words.length - 1] as string)}*`].join(" ");
+    };
+    const letters = [..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ-' .ßøłæœþðħŧ小ñáàảãạắằẳẵặếềểễệốồổỗộớờởỡợứừửữự\u0301\u0323"];
+    // Names of a few words; hyphens and spaces often enough to meet each other.
+    const word = fc.array(fc.oneof(fc.constantFrom(...letters), fc.constantFrom("-", "--", " ")), { maxLength: 12, size: "max" }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6, size: "max" }), (words) => {
+        const name = words.join(" ");
+        expect(maskHolderName(name)).toBe(reference(name));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it("when the name is very long, then the mask still fits the receipt", () => {

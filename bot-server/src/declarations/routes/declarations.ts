@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from "express";
 import { localizeIssue, pickLang, submitDeclarationRequestSchema, type SubmitDeclarationResponse } from "@khaibao/shared";
+import { sendJson } from "../../http/send-json";
 import { validate } from "../../http/validate";
 import { zaloUserOf } from "../../zalo";
 import { submitDeclaration, type SubmitDeps } from "../submit";
@@ -21,7 +22,7 @@ export function declarationsRouter(deps: { auth: RequestHandler; submit: SubmitD
       warnings: result.warnings.map((w) => localizeIssue(w, lang)),
     };
     res.setHeader("Cache-Control", "no-store");
-    res.status(201).json(body);
+    sendJson(res, 201, body);
   });
   return router;
 }

@@ -55,9 +55,15 @@ export function inlineSealer(cipher: FieldCipher, signer: ReceiptSigner): Declar
   };
 }
 
+/**
+ * A stored declaration as its receipt shows it. The sealed document and the keyed hashes stay
+ * where they were stored: the declaration thread does not send them back.
+ */
+export type AcceptedDeclaration = UnsealedDeclaration & Pick<SealOutput, "receiptQr">;
+
 /** Seals a new declaration and stores it with its outbox row. Throws like `insertWithOutbox`. */
 export interface DeclarationWriter {
-  write(unsealed: UnsealedDeclaration, input: SealInput, now: Date): Promise<DeclarationRecord>;
+  write(unsealed: UnsealedDeclaration, input: SealInput, now: Date): Promise<AcceptedDeclaration>;
   close(): Promise<void>;
 }
 

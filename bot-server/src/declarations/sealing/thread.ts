@@ -3,10 +3,9 @@ import type { ReceiptSignerOptions } from "../../receipts/signer";
 import { UniqueConflict } from "../../storage";
 import { batchedThread } from "../../threads/client";
 import { startWorker } from "../../threads/start";
-import type { DeclarationRecord } from "../record";
 import { ConsentWithdrawnConflict } from "../repository";
-import type { ThreadItem, UnsealedDeclaration } from "./protocol";
-import type { DeclarationSealer, DeclarationWriter, SealInput, SealOutput } from "./seal";
+import type { StoredOutput, ThreadItem, UnsealedDeclaration } from "./protocol";
+import type { AcceptedDeclaration, DeclarationSealer, DeclarationWriter, SealInput, SealOutput } from "./seal";
 
 export interface SealerThreadOptions {
   /** The same options the server's own cipher and signer were made with (keys or dev key files). */
@@ -32,21 +31,21 @@ const MAX_BATCH = 8;
  * back; what it had committed stays, and the mini app's retry with the same idempotency key gets
  * that receipt. Nothing is lost or stored twice. The next call starts a new thread.
  */
-function startThread(options: SealerThreadOptions) {
-  return batchedThread<ThreadItem, SealOutput>({
+function startThread<Out>(options: SealerThreadOptions, revive?: (out: Out) => Out) {
+  return batchedThread<ThreadItem, Out>({
     start: () => startWorker(import.meta.url, { source: "./worker.ts", bundle: "declaration-sealer.js" }, options),
     maxBatch: MAX_BATCH,
     // The conflicts the repository would have thrown on this thread.
     errorOf: (failure) =>
       failure.kind === "unique" ? new UniqueConflict("declaration") : failure.kind === "consent_withdrawn" ? new ConsentWithdrawnConflict() : new Error(`declaration sealing failed: ${failure.error}`),
-    // A Buffer arrives as a plain Uint8Array: give it its Buffer view back (no copy).
-    revive: (out) => ({ ...out, sealed: Buffer.from(out.sealed.buffer, out.sealed.byteOffset, out.sealed.byteLength) }),
+    ...(revive ? { revive } : {}),
   });
 }
 
 /** Seals, fingerprints and signs on a thread of its own; storing stays with the caller. */
 export function startSealerThread(options: Omit<SealerThreadOptions, "sqlitePath">): DeclarationSealer {
-  const thread = startThread(options);
+  // A Buffer arrives as a plain Uint8Array: give it its Buffer view back (no copy).
+  const thread = startThread<SealOutput>(options, (out) => ({ ...out, sealed: Buffer.from(out.sealed.buffer, out.sealed.byteOffset, out.sealed.byteLength) }));
   return { seal: (input) => thread.call({ input }), close: () => thread.close() };
 }
 
@@ -56,11 +55,11 @@ export function startSealerThread(options: Omit<SealerThreadOptions, "sqlitePath
  * PostgreSQL server stores on its pool (`startSealerThread` with the group-commit inserter).
  */
 export function startDeclarationThread(options: SealerThreadOptions & { sqlitePath: string }): DeclarationWriter {
-  const thread = startThread(options);
+  const thread = startThread<StoredOutput>(options);
   return {
-    async write(unsealed: UnsealedDeclaration, input: SealInput, now: Date): Promise<DeclarationRecord> {
-      const sealed = await thread.call({ input, store: { unsealed, now: now.toISOString() } });
-      return { ...unsealed, ...sealed };
+    async write(unsealed: UnsealedDeclaration, input: SealInput, now: Date): Promise<AcceptedDeclaration> {
+      const { receiptQr } = await thread.call({ input, store: { unsealed, now: now.toISOString() } });
+      return { ...unsealed, receiptQr };
     },
     close: () => thread.close(),
   };
