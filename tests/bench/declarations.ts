@@ -3,7 +3,8 @@
  * - accept throughput of the real server on a web instance (auth, validation, idempotency,
  *   consent, encryption, signing, one transaction with the outbox row) vs a bare Express handler
  *   that only parses and zod-validates the same body, in alternating rounds;
- * - latency of an all-in-one instance (accepting and forwarding) at a fixed 500 requests/s;
+ * - latency of an all-in-one instance (accepting and forwarding) at a steady 500 requests/s
+ *   (open loop, fixed-rate.ts);
  * - how fast a backlog of 20,000 queued declarations drains to the stand-in backend.
  * The servers run as their own processes; the load generator (autocannon) runs here.
  */
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sampleDeclaration } from "../../shared/src/testing/fixtures";
+import { fixedRate, type FixedRateResult } from "./fixed-rate";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { alternate, assertAllOk, checked } from "./side-by-side";
 import { round as roundTo } from "./sizes";
@@ -70,6 +72,22 @@ export function load(opts: LoadOptions): Promise<autocannon.Result> {
   });
 }
 
+/** Fresh citizens' declarations at a steady `rate` (open loop, see fixed-rate.ts); every answer must be 2xx. */
+export async function steady(name: string, url: string, rate: number, durationSec: number): Promise<FixedRateResult> {
+  const template = sampleDeclaration();
+  const r = await fixedRate({
+    url: `${url}/api/declarations`,
+    rate,
+    durationSec,
+    request: () => ({
+      headers: { "content-type": "application/json", "x-zalo-access-token": `dev:bench-fresh-${fresh++}` },
+      body: JSON.stringify({ idempotencyKey: randomUUID(), declaration: template }),
+    }),
+  });
+  if (r.ok !== r.sent) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.sent}`);
+  return r;
+}
+
 export async function control(backendUrl: string, body: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${backendUrl}/__control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`backend control failed: ${res.status}`);
@@ -98,6 +116,7 @@ export interface DeclarationBench {
   declarationAcceptFreshRatio: number;
   declarationP50MsAt500: number;
   declarationP99MsAt500: number;
+  declarationMaxMsAt500: number;
   /** The bare baseline at the same fixed rate: what this machine and the load generator add to any server. */
   declarationBaselineP50MsAt500: number;
   declarationBaselineP99MsAt500: number;
@@ -163,12 +182,12 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
     assertAllOk("accept (fresh citizens)", cold);
     await web.child.stop();
     // The same fixed rate against the bare baseline, alone on the machine like the server below.
-    const baselineFixed = checked("baseline fixed rate", await load({ url: `http://127.0.0.1:${basePort}`, durationSec: opts.durationSec, connections: 16, overallRate: 500, citizens: "fresh" }));
+    const baselineFixed = await steady("baseline fixed rate", `http://127.0.0.1:${basePort}`, 500, opts.durationSec);
 
     // Latency and draining on one instance doing everything, as `npm start` runs it.
     const { url } = await server("all", "khaibao.sqlite");
     assertAllOk("all-in-one warm-up", await load({ url, amount: 2_000, connections: 32, citizens: "fresh" }));
-    const fixed = await load({ url, durationSec: opts.durationSec, connections: 16, overallRate: 500, citizens: "fresh" });
+    const fixed = await steady("all-in-one fixed rate", url, 500, opts.durationSec);
 
     // Drain: queue a backlog while the backend is down, then bring it back and time it.
     // Let what the earlier phases queued reach the backend first, so the backlog is exactly ours.
@@ -196,10 +215,11 @@ export async function benchDeclarations(opts: { durationSec: number; backlog: nu
       declarationAcceptRoundRatios: accept.roundRatios,
       declarationAcceptFreshRps: roundTo(cold.requests.total / cold.duration),
       declarationAcceptFreshRatio: roundTo(cold.requests.total / cold.duration / accept.baselineRps, 2),
-      declarationP50MsAt500: fixed.latency.p50,
-      declarationP99MsAt500: fixed.latency.p99,
-      declarationBaselineP50MsAt500: baselineFixed.latency.p50,
-      declarationBaselineP99MsAt500: baselineFixed.latency.p99,
+      declarationP50MsAt500: fixed.p50,
+      declarationP99MsAt500: fixed.p99,
+      declarationMaxMsAt500: fixed.max,
+      declarationBaselineP50MsAt500: baselineFixed.p50,
+      declarationBaselineP99MsAt500: baselineFixed.p99,
       declarationNon2xxAt500: fixed.non2xx,
       outboxBacklog: accepted,
       outboxDrainSeconds: drained ? roundTo(drainSeconds) : Number.POSITIVE_INFINITY,
