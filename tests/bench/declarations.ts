@@ -6,7 +6,8 @@
  * - latency of accepting at a steady 500 requests/s on the same web instance (open loop,
  *   fixed-rate.ts), and of an all-in-one instance (accepting first-time citizens and forwarding);
  * - how fast a backlog of 20,000 queued declarations drains to the stand-in backend.
- * The servers run as their own processes; the load generator (autocannon) runs here.
+ * The servers run as their own processes; the load generators (autocannon for throughput,
+ * fixed-rate.ts for latency) run here.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sampleDeclaration } from "../../shared/src/testing/fixtures";
-import { fixedRate, type FixedRateResult } from "./fixed-rate";
+import { checkedSteady, fixedRate, type FixedRateResult } from "./fixed-rate";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { alternate, assertAllOk, checked } from "./side-by-side";
 import { round as roundTo } from "./sizes";
@@ -72,7 +73,7 @@ export function load(opts: LoadOptions): Promise<autocannon.Result> {
   });
 }
 
-/** Fresh citizens' declarations at a steady `rate` (open loop, see fixed-rate.ts); every answer must be 2xx. */
+/** Declarations at a steady `rate` (open loop, see fixed-rate.ts); every answer must be 2xx. */
 export async function steady(name: string, url: string, rate: number, durationSec: number, citizens: LoadOptions["citizens"], familyPrefix = ""): Promise<FixedRateResult> {
   const template = sampleDeclaration();
   const r = await fixedRate({
@@ -84,8 +85,7 @@ export async function steady(name: string, url: string, rate: number, durationSe
       body: JSON.stringify({ idempotencyKey: randomUUID(), declaration: template }),
     }),
   });
-  if (r.ok !== r.sent) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.sent}`);
-  return r;
+  return checkedSteady(name, r);
 }
 
 export async function control(backendUrl: string, body: Record<string, unknown>): Promise<void> {

@@ -42,6 +42,12 @@ export function percentile(sorted: readonly number[], q: number): number {
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
+/** A latency of refused requests would measure the refusal path: every answer must be 2xx. */
+export function checkedSteady(name: string, r: FixedRateResult): FixedRateResult {
+  if (r.ok !== r.sent) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.sent}`);
+  return r;
+}
+
 export async function fixedRate(opts: FixedRateOptions): Promise<FixedRateResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 64 });
   const total = Math.round(opts.rate * opts.durationSec);

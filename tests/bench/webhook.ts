@@ -13,7 +13,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../../bot-server/src/storage";
 import { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
-import { fixedRate, type FixedRateResult } from "./fixed-rate";
+import { checkedSteady, fixedRate, type FixedRateResult } from "./fixed-rate";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { signedUserText } from "./signed-events";
 import { alternate, assertAllOk, checked } from "./side-by-side";
@@ -71,11 +71,6 @@ function steady(url: string, rate: number, durationSec: number): Promise<FixedRa
   });
 }
 
-function assertSteadyOk(name: string, r: FixedRateResult): FixedRateResult {
-  if (r.ok !== r.sent) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors out of ${r.sent}`);
-  return r;
-}
-
 export interface WebhookBench {
   webhookBaselineRps: number;
   webhookIngestRps: number;
@@ -131,9 +126,9 @@ export async function benchWebhook(opts: { durationSec: number; rounds: number }
       async () => checked("baseline", await load({ url: baseUrl, durationSec: roundSec, connections: 32 })),
       async () => checked("ingest", await load({ url: web.url, durationSec: roundSec, connections: 32 })),
     );
-    const fixed = assertSteadyOk("fixed rate", await steady(web.url, 1_000, opts.durationSec));
+    const fixed = checkedSteady("fixed rate", await steady(web.url, 1_000, opts.durationSec));
     await web.child.stop();
-    const baselineFixed = assertSteadyOk("baseline fixed rate", await steady(baseUrl, 1_000, opts.durationSec));
+    const baselineFixed = checkedSteady("baseline fixed rate", await steady(baseUrl, 1_000, opts.durationSec));
 
     // The bot's side: a worker instance answers the backlog the web instance stored, for a
     // while (the answers are queued at once; sending them is paced by Zalo's rate limit and not

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedRate, percentile } from "../bench/fixed-rate";
+import { checkedSteady, fixedRate, percentile } from "../bench/fixed-rate";
 
 describe("the benchmarks' fixed-rate load (open loop)", () => {
   let server: http.Server;
@@ -31,6 +31,8 @@ describe("the benchmarks' fixed-rate load (open loop)", () => {
     stallAt = -1;
     const r = await fixedRate({ url, rate: 200, durationSec: 1, request: (i) => ({ headers: { "x-n": String(i) }, body: "{}" }) });
     expect(r).toMatchObject({ sent: 200, ok: 196, non2xx: 4, errors: 0 });
+    // A figure made of refused requests is refused.
+    expect(() => checkedSteady("load", r)).toThrow("load: 4 non-2xx answers and 0 errors out of 200");
     const first = arrivals[0] as number;
     // Evenly paced, ~20 arrive in the first 100 ms; a bursty client would send all 200.
     expect(arrivals.filter((t) => t - first < 100).length).toBeLessThan(100);
