@@ -56,6 +56,10 @@ describe.each(openTestDatabases({ migrate: true }).slice(0, process.env.FUZZ_POS
     server = await new Promise<Server>((resolve) => {
       const s = h.app.listen(0, "127.0.0.1", () => resolve(s));
     });
+    // The last check posts after a drain that outlasts Node's 5 s keep-alive on a loaded CI machine;
+    // fetch would then reuse the socket just as the server closes it (ECONNRESET, nothing to do
+    // with the webhook). Idle sockets stay open for the whole file instead.
+    server.keepAliveTimeout = 600_000;
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/zalo`;
   });
   afterAll(async () => {
