@@ -21,6 +21,8 @@ import { createDeclarationsFeature, createHttpDeclarationBackend, startDeclarati
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
+import { WEBHOOK_PATH } from "./webhook";
+import { withDirectRoutes } from "./http/direct-routes";
 import { createConfiguredChatBot, loadFaq } from "./bot";
 import { createInboxFeature, type EventStreams } from "./inbox";
 import { createPostgresConsoleEvents } from "./inbox/pg-events";
@@ -217,8 +219,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ...privacy.api,
       ...staff.api,
     ],
-    // Raw body on this route only: the signature is over the exact bytes Zalo sent.
-    machine: !serveHttp ? [] : [["/webhooks/zalo", zalo.webhookHandlers]],
+    // Raw body on this route only: the signature is over the exact bytes Zalo sent. Most
+    // deliveries are answered before Express (the listener below); this takes the rest.
+    machine: !serveHttp ? [] : [[WEBHOOK_PATH, zalo.webhookHandlers]],
     other: !serveHttp ? [] : [
       ["/app", miniAppRouter(env.MINI_APP_DIR ?? DEFAULT_MINI_APP_DIR)],
       ["/", receiptKeysRouter(signer)],
@@ -231,7 +234,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let server: Server;
   try {
     server = await new Promise((resolve, reject) => {
-      const s = createServer(slowClientLimits(env), app);
+      const s = createServer(slowClientLimits(env), withDirectRoutes(app, serveHttp ? [zalo.webhookDirect] : [], { logger, metrics: metrics.http }));
       s.once("error", reject);
       s.listen(env.PORT, env.HOST, () => resolve(s));
     });

@@ -15,7 +15,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sampleDeclaration } from "../../shared/src/testing/fixtures";
-import { checkedSteady, fixedRate, type FixedRateResult } from "./fixed-rate";
+import { checkedSteady, type FixedRateResult } from "./fixed-rate";
+import { fixedRateInProcess } from "./fixed-rate-process";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { alternate, assertAllOk, checked } from "./side-by-side";
 import { round as roundTo } from "./sizes";
@@ -76,7 +77,7 @@ export function load(opts: LoadOptions): Promise<autocannon.Result> {
 /** Declarations at a steady `rate` (open loop, see fixed-rate.ts); every answer must be 2xx. */
 export async function steady(name: string, url: string, rate: number, durationSec: number, citizens: LoadOptions["citizens"], familyPrefix = ""): Promise<FixedRateResult> {
   const template = sampleDeclaration();
-  const r = await fixedRate({
+  const r = await fixedRateInProcess({
     url: `${url}/api/declarations`,
     rate,
     durationSec,

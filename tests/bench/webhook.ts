@@ -13,7 +13,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../../bot-server/src/storage";
 import { DEV_ZALO_APP_ID, DEV_ZALO_OA_SECRET_KEY } from "../../bot-server/src/standins/zalo-oa/dev";
-import { checkedSteady, fixedRate, type FixedRateResult } from "./fixed-rate";
+import { checkedSteady, type FixedRateResult } from "./fixed-rate";
+import { fixedRateInProcess } from "./fixed-rate-process";
 import { freePort, SERVER_ENTRY, startNode, type Child } from "./processes";
 import { signedUserText } from "./signed-events";
 import { alternate, assertAllOk, checked } from "./side-by-side";
@@ -57,10 +58,10 @@ function load(opts: LoadOptions): Promise<autocannon.Result> {
   });
 }
 
-/** Distinct signed events at a steady `rate` (open loop, see fixed-rate.ts). */
+/** Distinct signed events at a steady `rate` (open loop, see fixed-rate.ts), sent by a process of their own (fixed-rate-process.ts). */
 function steady(url: string, rate: number, durationSec: number): Promise<FixedRateResult> {
   const prefix = randomBytes(6).toString("hex");
-  return fixedRate({
+  return fixedRateInProcess({
     url: `${url}/webhooks/zalo`,
     rate,
     durationSec,

@@ -3,16 +3,19 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkedSteady, fixedRate, percentile } from "../bench/fixed-rate";
+import { fixedRateInProcess } from "../bench/fixed-rate-process";
 
 describe("the benchmarks' fixed-rate load (open loop)", () => {
   let server: http.Server;
   let url: string;
   let arrivals: number[] = [];
   let stallAt = -1;
+  let seen: string[] = [];
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       const n = Number(req.headers["x-n"]);
       arrivals.push(performance.now());
+      seen.push(String(req.headers["x-n"]));
       // One request stops the server for 200 ms, as a long pause would.
       if (n === stallAt) {
         const until = performance.now() + 200;
@@ -47,6 +50,18 @@ describe("the benchmarks' fixed-rate load (open loop)", () => {
     // ~40 requests fell due during the 200 ms stall: more than 1 % of 200.
     expect(r.p99).toBeGreaterThan(100);
   });
+
+  it("sends the same load from a process of its own, each prepared request once", async () => {
+    arrivals = [];
+    stallAt = 30;
+    seen = [];
+    const r = await fixedRateInProcess({ url, rate: 100, durationSec: 1, request: (i) => ({ headers: { "x-n": String(i) }, body: "{}" }) });
+    expect(r).toMatchObject({ sent: 100, ok: 98, non2xx: 2, errors: 0 });
+    // Each once (sockets opened during the stall may be read in another order).
+    expect(seen.map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // The stall is the server's, measured by the other process all the same.
+    expect(r.max).toBeGreaterThanOrEqual(190);
+  }, 30_000);
 
   it("takes percentiles by nearest rank", () => {
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);

@@ -31,7 +31,8 @@ import { createWebhookIngest, type WebhookIngest } from "../../webhook/ingest";
 import { createWebhookMetrics } from "../../webhook/metrics";
 import type { Middleware } from "../../webhook/pipeline/context";
 import { createEventProcessor, type EventProcessor } from "../../webhook/pipeline/processor";
-import { zaloWebhookHandlers, zaloWebhookRouter } from "../../webhook/router";
+import { zaloWebhookDirect, zaloWebhookHandlers, zaloWebhookRouter } from "../../webhook/router";
+import type { DirectRoute } from "../../http/direct-routes";
 import { createHttpZaloOAuth, ZALO_OAUTH_URL } from "../oauth/client";
 import { createTokenManager, type TokenManager } from "../oauth/token-manager";
 import { TokenStore } from "../oauth/token-store";
@@ -118,6 +119,8 @@ export interface ZaloModule {
   webhookRouter: Router;
   /** The same route as handlers, for mounting straight on the app (`app.post`). */
   webhookHandlers: RequestHandler[];
+  /** The same route answered before Express (http/direct-routes.ts), for the server's listener. */
+  webhookDirect: DirectRoute;
   /** The receiver without HTTP: verify + parse + store one delivery. */
   ingest: WebhookIngest;
   /** Feed events straight into the pipeline (tests, the dev chat simulator). */
@@ -280,6 +283,7 @@ export async function createZaloModule(deps: ZaloModuleDeps): Promise<ZaloModule
     return {
       webhookRouter: zaloWebhookRouter(ingest),
       webhookHandlers: zaloWebhookHandlers(ingest),
+      webhookDirect: zaloWebhookDirect(ingest),
       ingest,
       pipeline,
       inboxWorker,
