@@ -1,7 +1,7 @@
 /**
- * The PostgreSQL deployment shape: two server instances on one database (each its own process,
- * the external systems' stand-ins in theirs), loaded at the same time, compared with the same
- * bare baselines as the SQLite figures. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a
+ * The PostgreSQL deployment shape: two web instances on one database taking the HTTP load at the
+ * same time, then two worker instances forwarding the backlog (each its own process, the external
+ * systems' stand-ins in theirs), compared with the same bare baselines as the SQLite figures. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a
  * PostgreSQL server where a scratch database may be created and dropped.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
@@ -88,14 +88,23 @@ export async function benchPostgres(opts: { durationSec: number; backlog: number
       OUTBOX_RETRY_MAX_MS: "5000",
       OUTBOX_MAX_ATTEMPTS: "1000",
     };
-    const urls: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      // One after the other: the second finds the migrations done (they are advisory-locked anyway).
-      children.push(await startNode(SERVER_ENTRY, { ...shared, PORT: String(port) }, `${url}/readyz`, 60_000));
-      urls.push(url);
-    }
+    // Two instances of each role, the layout docs/DEPLOY.md describes for a province: web
+    // instances take the HTTP load (as the SQLite figures measure a web instance), worker
+    // instances forward and run the bot. Each phase runs two instances on one database.
+    const instances = async (role: "web" | "worker"): Promise<Array<{ url: string; child: Child }>> => {
+      const out: Array<{ url: string; child: Child }> = [];
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}`;
+        // One after the other: the second finds the migrations done (they are advisory-locked anyway).
+        const child = await startNode(SERVER_ENTRY, { ...shared, INSTANCE_ROLE: role, PORT: String(port) }, `${url}/readyz`, 60_000);
+        children.push(child);
+        out.push({ url, child });
+      }
+      return out;
+    };
+    const web = await instances("web");
+    const urls = web.map((w) => w.url);
 
     // Declarations: each instance's families warmed on that instance (tokens cached per instance).
     assertAllOk("baseline warm-up", await load({ url: baseUrl, amount: 2_000, connections: 32, citizens: "fresh" }));
@@ -105,35 +114,45 @@ export async function benchPostgres(opts: { durationSec: number; backlog: number
     const accept = await together(urls.map((url, i) => load({ url, durationSec: opts.durationSec, connections: 16, citizens: "families", familyPrefix: `pg${i}-` })));
     accept.results.forEach((r, i) => assertAllOk(`accept on instance ${i}`, r));
 
-    // Drain: a backlog queued through both while the backend is down, then both forward it.
-    let before = await backendCount(backendUrl);
-    await waitFor(async () => {
-      const now = await backendCount(backendUrl);
-      const settled = now === before;
-      before = now;
-      return settled;
-    }, 120_000);
+    // Drain: a backlog queued through both web instances while the backend is down, then two
+    // worker instances forward it (with everything accepted above), nothing else to do.
+    // Nothing has been forwarded yet (web instances do not forward); the count is asked while the
+    // backend is up, since a backend that is down refuses every connection.
+    const before = await backendCount(backendUrl);
     await control(backendUrl, { down: true });
     const queued = await together(urls.map((url) => load({ url, amount: Math.ceil(opts.backlog / 2), connections: 16, citizens: "fresh" })));
-    const accepted = queued.results.reduce((sum, r) => sum + r["2xx"], 0);
+    queued.results.forEach((r, i) => assertAllOk(`backlog through instance ${i}`, r));
+    await Promise.all(web.map((w) => w.child.stop()));
+    const client = new pg.Client({ connectionString: dbUrl.toString() });
+    await client.connect();
+    const waiting = Number((await client.query<{ n: string }>("SELECT COUNT(*) AS n FROM declaration_outbox WHERE state <> 'done'")).rows[0]?.n);
+    await client.end();
     await control(backendUrl, { down: false });
+    // Timed from the backend's return, the workers' start included.
     const started = Date.now();
-    const drained = await waitFor(async () => (await backendCount(backendUrl)) >= before + accepted, 240_000);
+    const workers = await instances("worker");
+    const drained = await waitFor(async () => (await backendCount(backendUrl)) >= before + waiting, 240_000);
     const drainSeconds = (Date.now() - started) / 1000;
 
-    // Webhooks: both instances take Zalo's deliveries at once.
+    // Webhooks: two web instances again (the workers stopped: their bot would answer the
+    // events as they come) take Zalo's deliveries at once.
+    await Promise.all(workers.map((w) => w.child.stop()));
+    const urls2 = (await instances("web")).map((w) => w.url);
+    // Warmed up like the SQLite figures (JIT, pools), the baseline too.
+    assertAllOk("webhook baseline warm-up", await loadWebhooks({ url: hookBaseUrl, amount: 10_000, connections: 32 }));
+    for (const [i, url] of urls2.entries()) assertAllOk(`webhook warm-up on instance ${i}`, await loadWebhooks({ url, amount: 5_000, connections: 16 }));
     const hookBaseline = await loadWebhooks({ url: hookBaseUrl, durationSec: opts.durationSec, connections: 32 });
     assertAllOk("webhook baseline", hookBaseline);
-    const ingest = await together(urls.map((url) => loadWebhooks({ url, durationSec: opts.durationSec, connections: 16 })));
+    const ingest = await together(urls2.map((url) => loadWebhooks({ url, durationSec: opts.durationSec, connections: 16 })));
     ingest.results.forEach((r, i) => assertAllOk(`webhook ingest on instance ${i}`, r));
 
     return {
       pgBaselineRps: round(baseline.requests.average),
       pgDeclarationAcceptRps: round(accept.rps),
       pgDeclarationAcceptRatio: round(accept.rps / baseline.requests.average, 2),
-      pgOutboxBacklog: accepted,
+      pgOutboxBacklog: waiting,
       pgOutboxDrainSeconds: drained ? round(drainSeconds) : Number.POSITIVE_INFINITY,
-      pgOutboxDrainPerSecond: drained ? round(accepted / drainSeconds) : 0,
+      pgOutboxDrainPerSecond: drained ? round(waiting / drainSeconds) : 0,
       pgWebhookBaselineRps: round(hookBaseline.requests.average),
       pgWebhookIngestRps: round(ingest.rps),
       pgWebhookIngestRatio: round(ingest.rps / hookBaseline.requests.average, 2),
