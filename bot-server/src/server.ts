@@ -8,7 +8,8 @@ import type { Env } from "./config";
 import { createLogger, type Logger } from "./observability/logger";
 import { createMetrics } from "./observability/metrics";
 import { openDatabase, migrate, type Database } from "./storage";
-import { createApp } from "./http/app";
+import { apiMiddleware, createApp, pageSecurityHeaders } from "./http/app";
+import { errorHandler } from "./http/error-handler";
 import { CheckpointRepository } from "./checkpoints/repository";
 import { checkpointsRouter } from "./checkpoints/routes";
 import { HANOI_GATEWAYS } from "./checkpoints/seed";
@@ -22,7 +23,7 @@ import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
 import { WEBHOOK_PATH } from "./webhook";
-import { withDirectRoutes } from "./http/direct-routes";
+import { expressChain, withDirectRoutes } from "./http/direct-routes";
 import { createConfiguredChatBot, loadFaq } from "./bot";
 import { createInboxFeature, type EventStreams } from "./inbox";
 import { createPostgresConsoleEvents } from "./inbox/pg-events";
@@ -205,12 +206,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // A worker instance answers only health and metrics; a web instance starts no background work.
   const serveHttp = env.INSTANCE_ROLE !== "worker";
   const runWorkers = env.INSTANCE_ROLE !== "web";
+  const corsOrigins = env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
   const app = createApp({
     logger,
     metrics,
     ping: () => db.ping(),
     trustProxy: env.TRUST_PROXY,
-    corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins,
     api: !serveHttp ? [] : [
       ...declarations.api,
       ["/api/checkpoints", checkpointsRouter({ repo: checkpoints, places, now })],
@@ -234,7 +236,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let server: Server;
   try {
     server = await new Promise((resolve, reject) => {
-      const s = createServer(slowClientLimits(env), withDirectRoutes(app, serveHttp ? [zalo.webhookDirect] : [], { logger, metrics: metrics.http }));
+      // Zalo's webhook and the mini app's submission, the busiest routes, skip Express's router.
+      const direct = !serveHttp ? [] : [
+        zalo.webhookDirect,
+        expressChain(app, { method: "POST", path: "/api/declarations", handlers: [pageSecurityHeaders(), ...apiMiddleware(corsOrigins), ...declarations.submitHandlers], onError: errorHandler(logger) }),
+      ];
+      const s = createServer(slowClientLimits(env), withDirectRoutes(app, direct, { logger, metrics: metrics.http }));
       s.once("error", reject);
       s.listen(env.PORT, env.HOST, () => resolve(s));
     });

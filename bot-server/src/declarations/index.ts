@@ -1,4 +1,4 @@
-import type { Router } from "express";
+import type { RequestHandler, Router } from "express";
 import type { Registry } from "prom-client";
 import type { WardLookup } from "@khaibao/shared";
 import type { CheckpointRecord } from "../checkpoints/repository";
@@ -19,7 +19,7 @@ import { OutboxRepository } from "./outbox/repository";
 import { createOutboxWorker, type OutboxWorker, type WorkerLogger } from "./outbox/worker";
 import { createTokenBucketLimiter, type RateLimiter } from "./rate-limit";
 import { DeclarationRepository } from "./repository";
-import { declarationsRouter } from "./routes/declarations";
+import { declarationSubmitHandlers, declarationsRouter } from "./routes/declarations";
 import { meRouter } from "./routes/me";
 import { receiptsRouter } from "./routes/receipts";
 
@@ -70,6 +70,8 @@ export interface DeclarationsDeps {
 export interface DeclarationsFeature {
   /** Mounted under these paths by the composition root. */
   api: Array<readonly [string, Router]>;
+  /** `POST /api/declarations` after the API's common middleware, for the server's route before Express's router. */
+  submitHandlers: RequestHandler[];
   /** Started and stopped with the server. */
   worker: OutboxWorker;
   deadLetters: DeadLetters;
@@ -114,6 +116,7 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
       ["/api/receipts", receiptsRouter({ declarations, checkpoints: deps.checkpoints, now, limiter: limiter(deps.limiters?.receipts, DEFAULT_LIMITS.receiptsPerAddress) })],
       ["/api/me", meRouter({ auth, graph: deps.graph, consents: deps.consents, limiter: limiter(deps.limiters?.phone, DEFAULT_LIMITS.phonePerUser) })],
     ],
+    submitHandlers: declarationSubmitHandlers({ auth, submit }),
     worker,
     deadLetters: createDeadLetters({ outbox, problems: new ForwardingProblems(deps.db), wake: () => worker.wake(), now }),
   };

@@ -48,6 +48,18 @@ export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
 /** JSON bodies of our API are small (a declaration is ~2 kB); anything larger is refused with 413. */
 export const API_BODY_LIMIT = "64kb";
 
+/**
+ * What every `/api/...` route gets after the app's own layers: CORS for the mini app's origins and
+ * the JSON body parser. Bytes JSON.parse would take silently (not UTF-8, 100,000 levels deep, a
+ * key twice, __proto__) are refused first.
+ */
+export function apiMiddleware(corsOrigins: readonly string[] = []): RequestHandler[] {
+  return [cors(corsOrigins), express.json({ limit: API_BODY_LIMIT, strict: true, verify: verifyJsonBody })];
+}
+
+/** The browser security headers middleware, as the app runs it before every page and API route. */
+export const pageSecurityHeaders = (): RequestHandler => securityHeaders(SECURITY_HEADER_OPTIONS);
+
 export function createApp(parts: AppParts): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -55,14 +67,12 @@ export function createApp(parts: AppParts): Express {
   app.use(requestContext(parts.logger, parts.metrics.http));
   app.use(refuseNulInUrl);
   for (const [path, handlers] of parts.machine ?? []) app.post(path, ...handlers);
-  app.use(securityHeaders(SECURITY_HEADER_OPTIONS));
+  app.use(pageSecurityHeaders());
 
   // The API first: the mini app's submissions are the busiest browser-facing requests, and no
   // page or health route lives under /api, so they need not walk past those routers.
-  // Bytes JSON.parse would take silently (not UTF-8, 100,000 levels deep, a key twice, __proto__) are refused first.
-  const json = express.json({ limit: API_BODY_LIMIT, strict: true, verify: verifyJsonBody });
-  const apiCors = cors(parts.corsOrigins ?? []);
-  for (const [path, router] of parts.api) app.use(path, apiCors, json, router);
+  const common = apiMiddleware(parts.corsOrigins);
+  for (const [path, router] of parts.api) app.use(path, ...common, router);
   app.use(healthRouter({ ping: parts.ping, registry: parts.metrics.registry }));
   for (const [path, router] of parts.other) app.use(path, router);
   app.use(routeNotFound);

@@ -4,7 +4,8 @@ import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../observability/logger";
 import { createMetrics } from "../observability/metrics";
-import { withDirectRoutes, readBody, type DirectRoute } from "./direct-routes";
+import { errorHandler } from "./error-handler";
+import { expressChain, withDirectRoutes, readBody, type DirectRoute } from "./direct-routes";
 import { AppError } from "./errors";
 
 describe("routes answered before Express", () => {
@@ -105,5 +106,62 @@ describe("routes answered before Express", () => {
       }, 50);
     });
     expect((await fetch(`${base}/hook`, { method: "POST", body: "after" })).status).toBe(200);
+  });
+});
+
+describe("an Express route's handlers run before the router (expressChain)", () => {
+  const logger = createLogger({ level: "silent" });
+  const metrics = createMetrics();
+  let routerCalls = 0;
+  let server: Server;
+  let base: string;
+  const app = express();
+  app.use((_req, _res, next) => {
+    routerCalls++;
+    next();
+  });
+  const handlers: express.RequestHandler[] = [
+    express.json(),
+    (req, res, next) => {
+      res.locals.seen = [String(req.get("x-who")), res.locals.requestId];
+      if (req.body.fail === "next") return next(new AppError("zalo.webhook_signature_invalid", 401));
+      next();
+    },
+    async (req, res) => {
+      if (req.body.fail === "reject") throw new AppError("http.payload_too_large", 413);
+      res.status(201).json({ seen: res.locals.seen, query: req.query });
+    },
+  ];
+  app.post("/chain", ...handlers);
+  app.use(errorHandler(logger));
+
+  beforeAll(async () => {
+    const chain = expressChain(app, { method: "POST", path: "/chain", handlers, onError: errorHandler(logger) });
+    server = createServer(withDirectRoutes(app, [chain], { logger, metrics: metrics.http }));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const send = (path: string, body: unknown) => fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-who": "me", "x-request-id": "req-1" }, body: JSON.stringify(body) });
+
+  it("runs the handlers in order with Express's request and response helpers, without the router", async () => {
+    routerCalls = 0;
+    const res = await send("/chain", { ok: 1 });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ seen: ["me", "req-1"], query: {} });
+    expect(routerCalls).toBe(0);
+    // The same route with a query string goes through the router, with the same handlers.
+    const routed = await send("/chain?x=1", { ok: 1 });
+    expect([routed.status, routerCalls]).toEqual([201, 1]);
+  });
+
+  it("hands errors passed to next, thrown or rejected to the error handler", async () => {
+    const passed = await send("/chain", { fail: "next" });
+    expect([passed.status, ((await passed.json()) as { error: { code: string; requestId: string } }).error]).toEqual([401, expect.objectContaining({ code: "zalo.webhook_signature_invalid", requestId: "req-1" })]);
+    const rejected = await send("/chain", { fail: "reject" });
+    expect(rejected.status).toBe(413);
+    const bad = await fetch(`${base}/chain`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(bad.status).toBe(400);
   });
 });

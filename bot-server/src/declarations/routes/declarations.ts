@@ -12,7 +12,13 @@ import { submitDeclaration, type SubmitDeps } from "../submit";
  */
 export function declarationsRouter(deps: { auth: RequestHandler; submit: SubmitDeps }): Router {
   const router = Router();
-  router.post("/", deps.auth, async (req, res) => {
+  router.post("/", ...declarationSubmitHandlers(deps));
+  return router;
+}
+
+/** The route's handlers, also run before Express's router by the server (http/direct-routes.ts). */
+export function declarationSubmitHandlers(deps: { auth: RequestHandler; submit: SubmitDeps }): RequestHandler[] {
+  const submit: RequestHandler = async (req, res) => {
     const input = validate(submitDeclarationRequestSchema, req.body);
     const result = await submitDeclaration(deps.submit, zaloUserOf(res), input);
     const lang = pickLang(req.get("accept-language"));
@@ -23,6 +29,6 @@ export function declarationsRouter(deps: { auth: RequestHandler; submit: SubmitD
     };
     res.setHeader("Cache-Control", "no-store");
     sendJson(res, 201, body);
-  });
-  return router;
+  };
+  return [deps.auth, submit];
 }
