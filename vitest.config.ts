@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 // One runner for everything. Projects let CI and developers run a slice:
 //   unit     pure logic and in-process server tests (fast)
 //   storage  the storage suite against SQLite and, with TEST_DATABASE_URL, PostgreSQL
-//   browser  Playwright in Chromium against a real server started as the README starts it
+//   browser  Playwright in Chromium against the real server (the declaration e2e against the built
+//            bundle in its own process, started as the README's `npm start` starts it)
 //   faults   the server and the declaration backend as separate processes, killed and failed on purpose
 export default defineConfig({
   test: {
