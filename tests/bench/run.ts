@@ -29,8 +29,8 @@ const targets: Record<string, { min?: number; max?: number }> = {
 
 async function main(): Promise<void> {
   const sizes = only ? {} : miniAppSizes();
-  const decl = only && only !== "declarations" ? {} : await benchDeclarations({ durationSec: quick ? 3 : 10, backlog: quick ? 2_000 : 20_000, rounds: quick ? 2 : 8 });
-  const hook = only && only !== "webhook" ? {} : await benchWebhook({ durationSec: quick ? 3 : 10, rounds: quick ? 2 : 8 });
+  const decl = only && only !== "declarations" ? {} : await benchDeclarations({ durationSec: quick ? 3 : 10, steadySec: quick ? 3 : 30, backlog: quick ? 2_000 : 20_000, rounds: quick ? 2 : 8 });
+  const hook = only && only !== "webhook" ? {} : await benchWebhook({ durationSec: quick ? 3 : 10, steadySec: quick ? 3 : 30, rounds: quick ? 2 : 8 });
   const memory = only && only !== "memory" ? {} : await benchWebhookMemory({ total: quick ? 10_000 : 100_000 });
   // PostgreSQL with two instances, when a server to create a scratch database on is given.
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -97,7 +97,8 @@ export interface WebhookBench {
  * stand-in). For comparison, the same ingest load on one all-in-one instance, whose bot and
  * replies compete for the same cores.
  */
-export async function benchWebhook(opts: { durationSec: number; rounds: number }): Promise<WebhookBench> {
+/** `steadySec`: the fixed-rate windows' length (see benchDeclarations). */
+export async function benchWebhook(opts: { durationSec: number; steadySec: number; rounds: number }): Promise<WebhookBench> {
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-webhook-"));
   const children: Child[] = [];
   const server = async (role: "web" | "worker" | "all", file: string, ready = "/readyz") => {
@@ -127,9 +128,9 @@ export async function benchWebhook(opts: { durationSec: number; rounds: number }
       async () => checked("baseline", await load({ url: baseUrl, durationSec: roundSec, connections: 32 })),
       async () => checked("ingest", await load({ url: web.url, durationSec: roundSec, connections: 32 })),
     );
-    const fixed = checkedSteady("fixed rate", await steady(web.url, 1_000, opts.durationSec));
+    const fixed = checkedSteady("fixed rate", await steady(web.url, 1_000, opts.steadySec));
     await web.child.stop();
-    const baselineFixed = checkedSteady("baseline fixed rate", await steady(baseUrl, 1_000, opts.durationSec));
+    const baselineFixed = checkedSteady("baseline fixed rate", await steady(baseUrl, 1_000, opts.steadySec));
 
     // The bot's side: a worker instance answers the backlog the web instance stored, for a
     // while (the answers are queued at once; sending them is paced by Zalo's rate limit and not
