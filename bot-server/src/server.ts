@@ -18,7 +18,7 @@ import { loadAdminUnits, adminUnitsRouter } from "./admin-units";
 import { createFieldCipher, createPrivacyFeature, type PrivacyFeature } from "./privacy";
 import { createReceiptSigner, receiptKeysRouter } from "./receipts";
 import { createHttpZaloGraph, requireZaloUser, withMeCache, ZALO_GRAPH_URL } from "./zalo";
-import { createDeclarationsFeature, createHttpDeclarationBackend, startDeclarationThread, startSealerThread, type DeadLetters, type OutboxWorker } from "./declarations";
+import { createDeclarationsFeature, DECLARATIONS_PATH, createHttpDeclarationBackend, startDeclarationThread, startSealerThread, type DeadLetters, type OutboxWorker } from "./declarations";
 import { DEV_ZALO_APP_SECRET, startDevPeers, type DevPeers } from "./standins";
 import { AuditLog, createStaffModule } from "./staff";
 import { createZaloModule, type ZaloModule } from "./zalo/oa";
@@ -239,7 +239,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       // Zalo's webhook and the mini app's submission, the busiest routes, skip Express's router.
       const direct = !serveHttp ? [] : [
         zalo.webhookDirect,
-        expressChain(app, { method: "POST", path: "/api/declarations", handlers: [pageSecurityHeaders(), ...apiMiddleware(corsOrigins), ...declarations.submitHandlers], onError: errorHandler(logger) }),
+        expressChain(app, { method: "POST", path: DECLARATIONS_PATH, handlers: [pageSecurityHeaders(), ...apiMiddleware(corsOrigins), ...declarations.submitHandlers], onError: errorHandler(logger) }),
       ];
       const s = createServer(slowClientLimits(env), withDirectRoutes(app, direct, { logger, metrics: metrics.http }));
       s.once("error", reject);

@@ -95,9 +95,9 @@ export interface WebhookBench {
  * separates roles takes Zalo's traffic; the bot's work on those events is then measured on a
  * worker instance on the same database (events answered per second, replies through the OA
  * stand-in). For comparison, the same ingest load on one all-in-one instance, whose bot and
- * replies compete for the same cores.
+ * replies compete for the same cores. `steadySec` is the fixed-rate windows' length (see
+ * benchDeclarations).
  */
-/** `steadySec`: the fixed-rate windows' length (see benchDeclarations). */
 export async function benchWebhook(opts: { durationSec: number; steadySec: number; rounds: number }): Promise<WebhookBench> {
   const dir = mkdtempSync(path.join(tmpdir(), "khaibao-bench-webhook-"));
   const children: Child[] = [];

@@ -67,6 +67,9 @@ export interface DeclarationsDeps {
   random?: () => number;
 }
 
+/** Where the mini app submits: mounted in the app, and run before Express's router by the server. */
+export const DECLARATIONS_PATH = "/api/declarations";
+
 export interface DeclarationsFeature {
   /** Mounted under these paths by the composition root. */
   api: Array<readonly [string, Router]>;
@@ -112,7 +115,7 @@ export function createDeclarationsFeature(deps: DeclarationsDeps): DeclarationsF
   };
   return {
     api: [
-      ["/api/declarations", declarationsRouter({ auth, submit })],
+      [DECLARATIONS_PATH, declarationsRouter({ auth, submit })],
       ["/api/receipts", receiptsRouter({ declarations, checkpoints: deps.checkpoints, now, limiter: limiter(deps.limiters?.receipts, DEFAULT_LIMITS.receiptsPerAddress) })],
       ["/api/me", meRouter({ auth, graph: deps.graph, consents: deps.consents, limiter: limiter(deps.limiters?.phone, DEFAULT_LIMITS.phonePerUser) })],
     ],

@@ -29,7 +29,8 @@ export interface Checkpointer {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+// The busy timeout only ever applies to RESTART: PASSIVE checkpoints never wait.
+const db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.restartWaitMs });
 let failed = false;
 const round = () => {
   try {
@@ -43,14 +44,7 @@ const round = () => {
     // event loop), so the next writer starts the WAL over. It waits a few milliseconds at most
     // for a writer or reader in the way (a server's transactions are shorter), then leaves it to
     // the next round.
-    if (r && r.busy === 0 && r.log >= workerData.restartFrames) {
-      db.pragma("busy_timeout = 5");
-      try {
-        db.pragma("wal_checkpoint(RESTART)");
-      } finally {
-        db.pragma("busy_timeout = 0");
-      }
-    }
+    if (r && r.busy === 0 && r.log >= workerData.restartFrames) db.pragma("wal_checkpoint(RESTART)");
     failed = false;
   } catch (error) {
     // SQLITE_BUSY while another connection checkpoints is normal; report anything else once.
@@ -70,7 +64,7 @@ parentPort.on("message", (message) => {
 
 export function startCheckpointer(file: string, opts: { intervalMs?: number; logger?: StorageLogger | undefined; onFailure: () => void }): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: opts.intervalMs ?? 100, restartFrames: RESTART_FRAMES } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: opts.intervalMs ?? 100, restartFrames: RESTART_FRAMES, restartWaitMs: 5 } });
   // The thread must never keep a process alive that is otherwise done.
   worker.unref();
   let stopped = false;
